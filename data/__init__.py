@@ -1,0 +1,1 @@
+"""The bundled dataset, read with ``importlib.resources.files("negotiation.data")``."""

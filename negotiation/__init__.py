@@ -1,0 +1,54 @@
+"""``negotiation``: the 2021-22 Russia / US / NATO "security guarantees" exchange as data.
+
+Each Russian demand, the recorded US and NATO responses with dated, quoted, sourced evidence,
+and the demand-by-actor status matrix, as tables for notebooks and reports.
+
+>>> import negotiation as ng
+>>> m = ng.load().matrix()
+>>> m.status("missile-moratorium", "nato") in ng.Status
+True
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .errors import (
+    DataError,
+    MissingExtraError,
+    NegotiationError,
+    Problem,
+    UnknownIdError,
+    UsageError,
+)
+from .load import dump, load, loads
+from .matrix import Cell, StatusMatrix
+from .model import Actor, Dataset, Demand, Document, Quote, Ref, Response, Status
+from .validate import validate
+
+try:
+    __version__ = version("negotiation")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Actor",
+    "Cell",
+    "DataError",
+    "Dataset",
+    "Demand",
+    "Document",
+    "MissingExtraError",
+    "NegotiationError",
+    "Problem",
+    "Quote",
+    "Ref",
+    "Response",
+    "Status",
+    "StatusMatrix",
+    "UnknownIdError",
+    "UsageError",
+    "__version__",
+    "dump",
+    "load",
+    "loads",
+    "validate",
+]

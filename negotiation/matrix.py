@@ -1,0 +1,326 @@
+"""The demand-by-actor status matrix, and how cells move over time.
+
+**The cell rule.** A cell (demand x actor) takes the status of the actor's *latest* response to
+the demand dated on or before the matrix's ``as_of`` day; of several responses on that day, the
+one listed last in the data file decides. A cell with no such response is ``pending``. (The
+codebook, ``docs/codebook.md``, gives the reasons.)
+
+>>> import negotiation as ng
+>>> m = ng.load().matrix()
+>>> m.status("nato-non-enlargement", "nato")
+<Status.REJECTED: 'rejected'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from . import render
+from .errors import UsageError
+from .model import Actor, Dataset, Demand, Document, Response, Status
+
+__all__ = [
+    "Cell", "Change", "Diff", "Event", "Step", "StatusMatrix", "decide", "diff", "history",
+    "parse_date", "timeline",
+]
+
+
+def parse_date(value: dt.date | str | None, what: str = "date") -> dt.date | None:
+    """A ``datetime.date`` from a date, a datetime or an ISO ``YYYY-MM-DD`` string.
+
+    >>> parse_date("2022-01-26")
+    datetime.date(2022, 1, 26)
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise UsageError(f"{what}: {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2022-01-26)")
+
+
+@attrs.frozen
+class Cell:
+    """One demand x actor cell: its status and the response that decides it (None if pending)."""
+
+    demand: Demand
+    actor: Actor
+    status: Status
+    response: Response | None
+
+
+def decide(responses: Sequence[Response], as_of: dt.date | None) -> Response | None:
+    """The response that decides a cell: the latest on or before ``as_of`` (see module doc)."""
+    # ``responses`` are sorted oldest first (stable, so file order within a day).
+    for response in reversed(responses):
+        if as_of is None or response.date <= as_of:
+            return response
+    return None
+
+
+class StatusMatrix:
+    """Every selected demand x every selected actor, each cell a :class:`Cell`.
+
+    Build it with :meth:`Dataset.matrix`. In a notebook it shows itself as a table.
+
+    >>> import negotiation as ng
+    >>> m = ng.load().matrix(actors="us,nato")
+    >>> [a.id for a in m.actors]
+    ['us', 'nato']
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        demands: Sequence[Demand],
+        actors: Sequence[Actor],
+        as_of: dt.date | None = None,
+    ) -> None:
+        self.dataset = dataset
+        self.demands: tuple[Demand, ...] = tuple(demands)
+        self.actors: tuple[Actor, ...] = tuple(actors)
+        self.as_of = as_of
+        self._cells: dict[tuple[str, str], Cell] = {}
+        for demand in self.demands:
+            for actor in self.actors:
+                response = decide(dataset.evidence(demand.id, actor.id), as_of)
+                status = response.status if response else Status.PENDING
+                self._cells[demand.id, actor.id] = Cell(demand, actor, status, response)
+
+    @classmethod
+    def build(
+        cls,
+        dataset: Dataset,
+        as_of: dt.date | str | None = None,
+        actors: Sequence[str] | str | None = None,
+    ) -> StatusMatrix:
+        """The matrix of ``dataset`` as of a day (see :meth:`Dataset.matrix`)."""
+        day = parse_date(as_of, "as_of")
+        selected = dataset.select_actors(actors)
+        if not selected:
+            raise UsageError("no actors selected; name at least one actor id")
+        demands = [d for d in dataset.demands if day is None or d.raised <= day]
+        return cls(dataset, demands, selected, day)
+
+    def cell(self, demand: str, actor: str) -> Cell:
+        """The cell of a demand id and an actor id."""
+        try:
+            return self._cells[demand, actor]
+        except KeyError:
+            self.dataset.demand(demand)  # raises UnknownIdError for an unknown id
+            self.dataset.actor(actor)
+            raise UsageError(
+                f"{demand!r} x {actor!r} is not in this matrix (as_of {self.as_of}, actors "
+                f"{', '.join(a.id for a in self.actors)})"
+            ) from None
+
+    def status(self, demand: str, actor: str) -> Status:
+        """The status of a cell."""
+        return self.cell(demand, actor).status
+
+    def cells(self) -> Iterator[Cell]:
+        """Every cell, row by row."""
+        return iter(self._cells.values())
+
+    def counts(self) -> dict[str, dict[Status, int]]:
+        """For each actor id, how many cells have each status."""
+        out = {a.id: dict.fromkeys(Status, 0) for a in self.actors}
+        for cell in self.cells():
+            out[cell.actor.id][cell.status] += 1
+        return out
+
+    def records(self) -> list[dict[str, Any]]:
+        """Tidy rows, one per cell: demand, actor, status and the deciding evidence.
+
+        >>> import negotiation as ng
+        >>> row = ng.load().matrix().records()[0]
+        >>> list(row)[:4]
+        ['demand', 'title', 'actor', 'status']
+        """
+        rows = []
+        for cell in self.cells():
+            r = cell.response
+            quote = r.quote if r else None
+            source: Document | None = r.source if r else None
+            rows.append({
+                "demand": cell.demand.id,
+                "title": cell.demand.title,
+                "actor": cell.actor.id,
+                "status": cell.status.value,
+                "date": r.date.isoformat() if r else None,
+                "source": source.id if source else None,
+                "source_title": source.title if source else None,
+                "url": source.url if source else None,
+                "via": quote.via.id if quote and quote.via else None,
+                "quote": quote.text if quote else None,
+                "paraphrase": quote.paraphrase if quote else None,
+                "conditions": r.conditions if r else None,
+                "note": r.note if r else None,
+            })
+        return rows
+
+    # ------------------------------------------------------------------ tables
+
+    def headers(self) -> list[str]:
+        """Column titles of :meth:`rows`."""
+        return ["Demand", "Title", *(a.name for a in self.actors)]
+
+    def rows(self) -> list[list[str]]:
+        """One row per demand: id, title, then each actor's status value."""
+        return [
+            [d.id, d.title, *(self._cells[d.id, a.id].status.value for a in self.actors)]
+            for d in self.demands
+        ]
+
+    def to_table(self, fmt: str = "github") -> str:
+        """The matrix as a table in any format of :func:`negotiation.render.formats`.
+
+        >>> import negotiation as ng
+        >>> print(ng.load().matrix(actors="nato").to_table("plain").splitlines()[0])
+        Demand ... NATO
+        """
+        return render.table(self.headers(), self.rows(), fmt)
+
+    def __str__(self) -> str:
+        return self.to_table("simple")
+
+    def __repr__(self) -> str:
+        day = f", as_of={self.as_of.isoformat()}" if self.as_of else ""
+        return (f"<StatusMatrix {len(self.demands)} demands x "
+                f"{', '.join(a.id for a in self.actors)}{day}>")
+
+    def _repr_markdown_(self) -> str:
+        return self.to_table("github")
+
+    def _repr_latex_(self) -> str:
+        return self.to_table("latex_booktabs")
+
+    def _repr_html_(self) -> str:
+        caption = f"Status as of {self.as_of.isoformat()}" if self.as_of else "Status"
+        return f"<div><p>{html.escape(caption)}</p>{self.to_table('html')}</div>"
+
+
+# ---------------------------------------------------------------------- over time
+
+
+@attrs.frozen
+class Step:
+    """A cell's status from ``date`` on, and the response that set it."""
+
+    date: dt.date
+    status: Status
+    response: Response
+
+
+def history(dataset: Dataset, demand: str, actor: str) -> tuple[Step, ...]:
+    """The steps of a cell, oldest first: one per change of status (see :meth:`Dataset.history`).
+
+    A response that repeats the cell's status adds no step; on a day with several responses,
+    the one the cell rule picks (the last in the file) counts.
+    """
+    responses = dataset.evidence(demand, actor)
+    by_day: dict[dt.date, Response] = {}
+    for response in responses:  # oldest first, file order within a day: the last one wins
+        by_day[response.date] = response
+    steps: list[Step] = []
+    for day, response in by_day.items():
+        if not steps or steps[-1].status is not response.status:
+            steps.append(Step(day, response.status, response))
+    return tuple(steps)
+
+
+@attrs.frozen
+class Change:
+    """A cell whose status differs between two days, with the responses dated in between."""
+
+    demand: Demand
+    actor: Actor
+    before: Status
+    after: Status
+    responses: tuple[Response, ...]
+
+    @property
+    def deciding(self) -> Response | None:
+        """The response that sets the later status."""
+        return self.responses[-1] if self.responses else None
+
+
+@attrs.frozen
+class Diff:
+    """What moved between ``earlier`` and ``later``: changed cells and newly raised demands."""
+
+    earlier: dt.date
+    later: dt.date
+    changes: tuple[Change, ...]
+    added: tuple[Demand, ...]
+
+
+def diff(
+    dataset: Dataset,
+    earlier: dt.date | str,
+    later: dt.date | str,
+    actors: Sequence[str] | str | None = None,
+) -> Diff:
+    """The cells whose status differs between two days (see :meth:`Dataset.diff`)."""
+    start, end = parse_date(earlier, "earlier"), parse_date(later, "later")
+    assert start is not None and end is not None
+    if start > end:
+        raise UsageError(f"the earlier date ({start}) is after the later one ({end}); "
+                         "swap them")
+    before = StatusMatrix.build(dataset, as_of=start, actors=actors)
+    after = StatusMatrix.build(dataset, as_of=end, actors=actors)
+    known = {d.id for d in before.demands}
+    changes = []
+    for cell in after.cells():
+        old = (before.status(cell.demand.id, cell.actor.id) if cell.demand.id in known
+               else Status.PENDING)
+        if old is not cell.status:
+            moved = tuple(r for r in dataset.evidence(cell.demand.id, cell.actor.id)
+                          if start < r.date <= end)
+            changes.append(Change(cell.demand, cell.actor, old, cell.status, moved))
+    added = tuple(d for d in after.demands if d.id not in known)
+    return Diff(start, end, tuple(changes), added)
+
+
+@attrs.frozen
+class Event:
+    """A dated event: a document issued, a demand raised, or a response given."""
+
+    date: dt.date
+    kind: str  # "document" | "demand" | "response"
+    subject: Document | Demand | Response
+
+    @property
+    def label(self) -> str:
+        """A one-line description of the event."""
+        s = self.subject
+        if isinstance(s, Document):
+            return f"{s.title} ({s.publisher})"
+        if isinstance(s, Demand):
+            return f"demand raised: {s.title}"
+        return f"{s.actor} on {s.demand}: {s.status.value}"
+
+
+def timeline(dataset: Dataset, kinds: Sequence[str] = ("document", "demand", "response")
+             ) -> tuple[Event, ...]:
+    """Every dated event of ``dataset`` in date order (documents, demands, responses)."""
+    events: list[Event] = []
+    if "document" in kinds:
+        events += [Event(d.date, "document", d) for d in dataset.documents if d.date]
+    if "demand" in kinds:
+        events += [Event(d.raised, "demand", d) for d in dataset.demands]
+    if "response" in kinds:
+        events += [Event(r.date, "response", r) for r in dataset.responses]
+    order = {"document": 0, "demand": 1, "response": 2}
+    return tuple(sorted(events, key=lambda e: (e.date, order[e.kind])))

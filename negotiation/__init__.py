@@ -21,7 +21,18 @@ from .errors import (
 )
 from .load import dump, load, loads
 from .matrix import Cell, StatusMatrix
-from .model import Actor, Dataset, Demand, Document, Quote, Ref, Response, Status
+from .model import (
+    Actor,
+    Assessment,
+    Dataset,
+    Demand,
+    Document,
+    Quote,
+    Ref,
+    Response,
+    Status,
+    Verdict,
+)
 from .validate import validate
 
 try:
@@ -31,6 +42,7 @@ except PackageNotFoundError:  # running from a checkout that was never installed
 
 __all__ = [
     "Actor",
+    "Assessment",
     "Cell",
     "DataError",
     "Dataset",
@@ -46,6 +58,7 @@ __all__ = [
     "StatusMatrix",
     "UnknownIdError",
     "UsageError",
+    "Verdict",
     "__version__",
     "dump",
     "load",

@@ -52,7 +52,8 @@ def _dataset(args: argparse.Namespace) -> Dataset:
 
 def _cmd_matrix(args: argparse.Namespace) -> int:
     ds = _dataset(args)
-    m = ds.matrix(as_of=args.as_of, actors=args.actors)
+    m = ds.matrix(as_of=args.as_of, actors=args.actors,
+                  assessments=not args.no_assessments)
     _emit(m.to_table(args.format), args.output)
     return EXIT_OK
 
@@ -150,6 +151,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="comma-separated actor ids for the columns (default: all responding)")
     p.add_argument("--as-of", metavar="DATE",
                    help="the state of play on DATE (YYYY-MM-DD)")
+    p.add_argument("--no-assessments", action="store_true",
+                   help="leave out the columns of the demanding side's assessments")
     _add_data(p)
     _add_output(p)
     p.set_defaults(run=_cmd_matrix)

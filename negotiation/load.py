@@ -31,6 +31,7 @@ from .model import (
     ID_PATTERN,
     ID_RULE,
     Actor,
+    Assessment,
     Dataset,
     Demand,
     Document,
@@ -38,9 +39,10 @@ from .model import (
     Ref,
     Response,
     Status,
+    Verdict,
 )
 
-__all__ = ["BUNDLED", "dump", "load", "loads", "read_records"]
+__all__ = ["BUNDLED", "build", "dump", "load", "loads", "read_records"]
 
 #: How the bundled dataset is named in messages.
 BUNDLED = "data/demands.yaml"
@@ -69,7 +71,7 @@ class _Field:
     """One key of a record: what it holds and whether it must be there."""
 
     name: str
-    kind: str  # id | text | date | bool | status | kind | article | refs
+    kind: str  # id | text | date | bool | status | kind | verdict | article | refs
     required: bool = True
 
 
@@ -101,9 +103,14 @@ SCHEMA: dict[str, dict[str, _Field]] = {
         "demand:id", "actor:id", "date:date", "status:status", "source:id", "quote:text?",
         *_QUOTE_FIELDS, "conditions:text?", "note:text?",
     ),
+    "assessments": _fields(
+        "demand:id", "actor:id", "of:id", "date:date", "verdict:verdict", "source:id",
+        "quote:text", *_QUOTE_FIELDS, "note:text?",
+    ),
 }
-_SECTIONS = ("dataset", "actors", "documents", "demands", "responses")
+_SECTIONS = ("dataset", "actors", "documents", "demands", "responses", "assessments")
 _LISTS = _SECTIONS[1:]
+_OPTIONAL_LISTS = ("assessments",)
 
 
 @attrs.define
@@ -286,6 +293,7 @@ _EXPECTED = {
     "kind": "one of " + ", ".join(DOCUMENT_KINDS),
     "article": "an article number or name, as text",
     "refs": "a list of {document, article} mappings",
+    "verdict": "one of " + ", ".join(v.value for v in Verdict),
 }
 
 
@@ -358,6 +366,7 @@ _CONVERT: dict[str, Callable[[yaml.ScalarNode], Any]] = {
     "status": _choice(_RESPONSE_STATUSES),
     "kind": _choice(DOCUMENT_KINDS),
     "article": _article,
+    "verdict": _choice(tuple(v.value for v in Verdict)),
 }
 
 
@@ -380,7 +389,7 @@ def read_records(text: str, name: str = "<string>") -> Records:
             found[key] = value_node
     if not reader.problems and isinstance(root, yaml.MappingNode):
         for key in _LISTS:
-            if key not in found:
+            if key not in found and key not in _OPTIONAL_LISTS:
                 reader.problem(root, f"top level: missing key {key!r} (a list of {key})")
     meta: Record = {}
     if "dataset" in found:
@@ -451,7 +460,8 @@ def _build(records: Records) -> Dataset:
                     lines[(key, i, field)] = record[field].line
     actors = [Actor(_get(r, "id"), _get(r, "name")) for r in sections["actors"]]
     documents = [
-        Document(**{k: v.value for k, v in r.items() if k}) for r in sections["documents"]
+        Document(**{"date": None, **{k: v.value for k, v in r.items() if k}})
+        for r in sections["documents"]
     ]
     by_id = {d.id: d for d in documents}
     demands = []
@@ -475,8 +485,18 @@ def _build(records: Records) -> Dataset:
         )
         for r in sections["responses"]
     ]
+    assessments = []
+    for r in sections["assessments"]:
+        quote = _quote(r, "quote", by_id)
+        assert quote is not None  # "quote" is required
+        assessments.append(Assessment(
+            demand=_get(r, "demand"), actor=_get(r, "actor"), of=_get(r, "of"),
+            date=_get(r, "date"), verdict=Verdict(_get(r, "verdict")),
+            source=by_id[_get(r, "source")], quote=quote, note=_get(r, "note"),
+        ))
     return Dataset(
         actors=actors, documents=documents, demands=demands, responses=responses,
+        assessments=assessments,
         name=_get(records.meta, "name", ""), version=_get(records.meta, "version", ""),
         description=_get(records.meta, "description", ""),
         path=records.file, lines=lines,
@@ -489,16 +509,23 @@ def loads(text: str, name: str = "<string>") -> Dataset:
     Raises:
         DataError: listing every problem, each ``NAME:LINE:COL: what is wrong``.
     """
+    dataset, problems = build(read_records(text, name))
+    if dataset is None:
+        raise DataError(problems)
+    return dataset
+
+
+def build(records: Records) -> tuple[Dataset | None, list[Problem]]:
+    """Cross-check ``records`` and build the dataset; ``(None, problems)`` if any are found."""
     from .validate import check_records
 
-    records = read_records(text, name)
     problems = records.problems + check_records(records)
     if problems:
-        raise DataError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+        return None, sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
     try:
-        return _build(records)
+        return _build(records), []
     except (TypeError, ValueError) as e:  # a model rule the checks above did not foresee
-        raise DataError([Problem(name, f"invalid record: {e}")]) from None
+        return None, [Problem(records.file, f"invalid record: {e}")]
 
 
 def load(path: PathLike | None = None) -> Dataset:
@@ -569,6 +596,15 @@ def to_plain(ds: Dataset) -> dict[str, Any]:
         })
         for r in ds.responses
     ]
+    if ds.assessments:
+        out["assessments"] = [
+            _drop_none({
+                "demand": a.demand, "actor": a.actor, "of": a.of, "date": a.date,
+                "verdict": a.verdict.value, "source": a.source.id,
+                **_quote_fields(a.quote, "quote"), "note": a.note,
+            })
+            for a in ds.assessments
+        ]
     return out
 
 

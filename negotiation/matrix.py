@@ -1,9 +1,11 @@
 """The demand-by-actor status matrix, and how cells move over time.
 
 **The cell rule.** A cell (demand x actor) takes the status of the actor's *latest* response to
-the demand dated on or before the matrix's ``as_of`` day; of several responses on that day, the
-one listed last in the data file decides. A cell with no such response is ``pending``. (The
-codebook, ``docs/codebook.md``, gives the reasons.)
+the demand dated on or before the matrix's ``as_of`` day; of several responses on one day, the
+one listed last in the data file decides. A ``not-addressed`` response (silence) decides only
+when the actor has taken no position before it: silence in a later document does not withdraw
+an explicit one. A cell with no response is ``pending``. (``docs/codebook.md`` gives the
+reasons.)
 
 >>> import negotiation as ng
 >>> m = ng.load().matrix()
@@ -22,7 +24,7 @@ import attrs
 
 from . import render
 from .errors import UsageError
-from .model import Actor, Dataset, Demand, Document, Response, Status
+from .model import Actor, Assessment, Dataset, Demand, Document, Response, Status
 
 __all__ = [
     "Cell", "Change", "Diff", "Event", "Step", "StatusMatrix", "decide", "diff", "history",
@@ -61,12 +63,18 @@ class Cell:
 
 
 def decide(responses: Sequence[Response], as_of: dt.date | None) -> Response | None:
-    """The response that decides a cell: the latest on or before ``as_of`` (see module doc)."""
-    # ``responses`` are sorted oldest first (stable, so file order within a day).
+    """The response that decides a cell on ``as_of`` (see the cell rule in the module doc).
+
+    ``responses`` are one cell's, oldest first (file order within a day).
+    """
+    latest: Response | None = None
     for response in reversed(responses):
-        if as_of is None or response.date <= as_of:
-            return response
-    return None
+        if as_of is not None and response.date > as_of:
+            continue
+        if response.status is not Status.NOT_ADDRESSED:
+            return response  # silence never overrides a position taken
+        latest = latest or response
+    return latest
 
 
 class StatusMatrix:
@@ -86,11 +94,21 @@ class StatusMatrix:
         demands: Sequence[Demand],
         actors: Sequence[Actor],
         as_of: dt.date | None = None,
+        assessments: bool = True,
     ) -> None:
         self.dataset = dataset
         self.demands: tuple[Demand, ...] = tuple(demands)
         self.actors: tuple[Actor, ...] = tuple(actors)
         self.as_of = as_of
+        #: Latest assessment per (demand, assessing actor), when ``assessments`` is true.
+        self._assessments: dict[tuple[str, str], Assessment] = {}
+        if assessments:
+            shown = {d.id for d in self.demands}
+            for a in sorted(dataset.assessments, key=lambda a: a.date):
+                if a.demand in shown and (as_of is None or a.date <= as_of):
+                    self._assessments[a.demand, a.actor] = a
+        self.assessors: tuple[Actor, ...] = tuple(
+            a for a in dataset.actors if any(k[1] == a.id for k in self._assessments))
         self._cells: dict[tuple[str, str], Cell] = {}
         for demand in self.demands:
             for actor in self.actors:
@@ -104,6 +122,7 @@ class StatusMatrix:
         dataset: Dataset,
         as_of: dt.date | str | None = None,
         actors: Sequence[str] | str | None = None,
+        assessments: bool = True,
     ) -> StatusMatrix:
         """The matrix of ``dataset`` as of a day (see :meth:`Dataset.matrix`)."""
         day = parse_date(as_of, "as_of")
@@ -111,7 +130,7 @@ class StatusMatrix:
         if not selected:
             raise UsageError("no actors selected; name at least one actor id")
         demands = [d for d in dataset.demands if day is None or d.raised <= day]
-        return cls(dataset, demands, selected, day)
+        return cls(dataset, demands, selected, day, assessments)
 
     def cell(self, demand: str, actor: str) -> Cell:
         """The cell of a demand id and an actor id."""
@@ -128,6 +147,10 @@ class StatusMatrix:
     def status(self, demand: str, actor: str) -> Status:
         """The status of a cell."""
         return self.cell(demand, actor).status
+
+    def assessment(self, demand: str, actor: str) -> Assessment | None:
+        """``actor``'s latest assessment of the answers to ``demand`` (None if there is none)."""
+        return self._assessments.get((demand, actor))
 
     def cells(self) -> Iterator[Cell]:
         """Every cell, row by row."""
@@ -174,14 +197,19 @@ class StatusMatrix:
 
     def headers(self) -> list[str]:
         """Column titles of :meth:`rows`."""
-        return ["Demand", "Title", *(a.name for a in self.actors)]
+        return ["Demand", "Title", *(a.name for a in self.actors),
+                *(f"{a.name}: assessment" for a in self.assessors)]
 
     def rows(self) -> list[list[str]]:
-        """One row per demand: id, title, then each actor's status value."""
-        return [
-            [d.id, d.title, *(self._cells[d.id, a.id].status.value for a in self.actors)]
-            for d in self.demands
-        ]
+        """One row per demand: id, title, each actor's status, then any assessment columns."""
+        rows = []
+        for d in self.demands:
+            row = [d.id, d.title, *(self._cells[d.id, a.id].status.value for a in self.actors)]
+            for assessor in self.assessors:
+                found = self._assessments.get((d.id, assessor.id))
+                row.append(f"{found.verdict.value} ({found.of})" if found else "")
+            rows.append(row)
+        return rows
 
     def to_table(self, fmt: str = "github") -> str:
         """The matrix as a table in any format of :func:`negotiation.render.formats`.
@@ -226,17 +254,16 @@ class Step:
 def history(dataset: Dataset, demand: str, actor: str) -> tuple[Step, ...]:
     """The steps of a cell, oldest first: one per change of status (see :meth:`Dataset.history`).
 
-    A response that repeats the cell's status adds no step; on a day with several responses,
-    the one the cell rule picks (the last in the file) counts.
+    Each step is the cell's status by the cell rule on a day with a response; a day that
+    leaves the status as it was adds no step.
     """
     responses = dataset.evidence(demand, actor)
-    by_day: dict[dt.date, Response] = {}
-    for response in responses:  # oldest first, file order within a day: the last one wins
-        by_day[response.date] = response
     steps: list[Step] = []
-    for day, response in by_day.items():
-        if not steps or steps[-1].status is not response.status:
-            steps.append(Step(day, response.status, response))
+    for day in sorted({r.date for r in responses}):
+        deciding = decide(responses, day)
+        assert deciding is not None  # a response is dated ``day``
+        if not steps or steps[-1].status is not deciding.status:
+            steps.append(Step(day, deciding.status, deciding))
     return tuple(steps)
 
 

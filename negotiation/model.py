@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DOCUMENT_KINDS",
     "Actor",
+    "Assessment",
     "Dataset",
     "Demand",
     "Document",
@@ -34,6 +35,7 @@ __all__ = [
     "Ref",
     "Response",
     "Status",
+    "Verdict",
 ]
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -78,6 +80,33 @@ _DEFINITIONS = {
     Status.NOT_ADDRESSED: "answered in writing, but the answer is silent on this demand",
     Status.REJECTED: "refuses the demand",
     Status.PENDING: "no response recorded yet",
+}
+
+
+class Verdict(str, enum.Enum):
+    """How the demanding side judged an answer to its demand (see :class:`Assessment`).
+
+    >>> Verdict("no-response").definition
+    'says the answer is silent on the demand'
+    """
+
+    NO_RESPONSE = "no-response"
+    UNSATISFACTORY = "unsatisfactory"
+    WELCOMED = "welcomed"
+
+    @property
+    def definition(self) -> str:
+        """The one-line definition of this verdict."""
+        return _VERDICTS[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_VERDICTS = {
+    Verdict.NO_RESPONSE: "says the answer is silent on the demand",
+    Verdict.UNSATISFACTORY: "says the answer gave no constructive response or refused the demand",
+    Verdict.WELCOMED: "takes the answer as a basis to work on",
 }
 
 
@@ -216,6 +245,23 @@ class Response:
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
 
+@attrs.frozen
+class Assessment:
+    """The demanding side's judgement of an answer to its demand (Russia's reply of 17 Feb 2022).
+
+    ``actor`` judges the answer that ``of`` gave; ``source`` and ``quote`` are the evidence.
+    """
+
+    demand: str = attrs.field(validator=_valid_id)
+    actor: str = attrs.field(validator=_valid_id)
+    of: str = attrs.field(validator=_valid_id)
+    date: dt.date = attrs.field(validator=_is_date)
+    verdict: Verdict = attrs.field(converter=Verdict)
+    source: Document
+    quote: Quote
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+
+
 def _tuple_of(kind: type) -> Any:
     return attrs.field(
         converter=tuple,
@@ -239,6 +285,10 @@ class Dataset:
     documents: tuple[Document, ...] = _tuple_of(Document)
     demands: tuple[Demand, ...] = _tuple_of(Demand)
     responses: tuple[Response, ...] = _tuple_of(Response)
+    assessments: tuple[Assessment, ...] = attrs.field(
+        default=(), converter=tuple,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Assessment)),
+    )
     name: str = ""
     version: str = ""
     description: str = ""
@@ -296,6 +346,12 @@ class Dataset:
         answering = {r.actor for r in self.responses}
         return tuple(a for a in self.actors if a.id in answering)
 
+    def assessments_of(self, demand: str) -> tuple[Assessment, ...]:
+        """The assessments made of the answers to ``demand``, oldest first."""
+        self.demand(demand)
+        return tuple(sorted((a for a in self.assessments if a.demand == demand),
+                            key=lambda a: a.date))
+
     def evidence(self, demand: str, actor: str) -> tuple[Response, ...]:
         """All responses of ``actor`` to ``demand``, oldest first (file order on the same day).
 
@@ -311,6 +367,7 @@ class Dataset:
         self,
         as_of: dt.date | str | None = None,
         actors: Sequence[str] | str | None = None,
+        assessments: bool = True,
     ) -> StatusMatrix:
         """The demand-by-actor status matrix (see :class:`negotiation.StatusMatrix`).
 
@@ -318,10 +375,12 @@ class Dataset:
             as_of: only demands raised and responses dated on or before this day count.
             actors: actor ids for the columns (a list or ``"us,nato"``); default: every actor
                 with a response.
+            assessments: add a column per actor who assessed the answers (Russia's 17 Feb
+                2022 reply in the bundled data).
         """
         from .matrix import StatusMatrix
 
-        return StatusMatrix.build(self, as_of=as_of, actors=actors)
+        return StatusMatrix.build(self, as_of=as_of, actors=actors, assessments=assessments)
 
     def history(self, demand: str, actor: str) -> tuple[Step, ...]:
         """A cell's ``(date, status)`` steps, oldest first, one per change of status.

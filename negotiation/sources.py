@@ -198,9 +198,13 @@ def _quotes(ds: Dataset) -> Iterator[tuple[tuple[Any, ...], str, Document, Quote
         if response.quote is not None:
             yield (("responses", i, "quote"), f"responses[{i}] ({response.demand} x "
                    f"{response.actor})", response.source, response.quote)
+    for i, assessment in enumerate(ds.assessments):
+        yield (("assessments", i, "quote"), f"assessments[{i}] ({assessment.demand})",
+               assessment.source, assessment.quote)
 
 
 def _closest(quote: str, passages: list[Passage]) -> str:
+    """The stretch of the passages most like ``quote``, cut around the first difference."""
     best, best_score = "", -1.0
     for passage in passages:
         text = passage.normalised
@@ -211,7 +215,12 @@ def _closest(quote: str, passages: list[Passage]) -> str:
         score = difflib.SequenceMatcher(None, window, quote).ratio()
         if score > best_score:
             best, best_score = window, score
-    return best if len(best) <= 90 else best[:87] + "..."
+    if len(best) <= 90:
+        return best
+    differs = next((i for i, (a, b) in enumerate(zip(best, quote)) if a != b), len(best))
+    begin = max(0, min(differs - 40, len(best) - 90))
+    shown = best[begin:begin + 90]
+    return ("..." if begin else "") + shown + ("..." if begin + 90 < len(best) else "")
 
 
 def verify(ds: Dataset) -> tuple[Problem, ...]:
@@ -249,7 +258,8 @@ def verify(ds: Dataset) -> tuple[Problem, ...]:
             translation = hits[0].translation
             if translation and quote.translation != translation:
                 problems.append(Problem(file, f"{what}: the passage is in the translation "
-                                              f"{translation!r}; record translation: "
+                                              f"{translation!r}, but the quote records "
+                                              f"{quote.translation!r}; record translation: "
                                               f"{translation}", line))
             continue
         elsewhere = [p for p in archive.passages if text in p.normalised]

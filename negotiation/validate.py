@@ -11,8 +11,19 @@ reported in one run, like a linter.
 
 from __future__ import annotations
 
+import difflib
+
 from .errors import DataError, Problem
-from .load import INVALID, PathLike, Record, Records, _decode, _read_bytes, read_records
+from .load import (
+    INVALID,
+    PathLike,
+    Record,
+    Records,
+    _decode,
+    _read_bytes,
+    build,
+    read_records,
+)
 from .model import Status
 
 __all__ = ["check_records", "validate"]
@@ -32,8 +43,7 @@ def validate(path: PathLike | None = None) -> tuple[Problem, ...]:
         records = read_records(_decode(name, data), name)
     except DataError as e:
         return e.problems
-    problems = records.problems + check_records(records)
-    return tuple(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+    return tuple(build(records)[1])
 
 
 def check_records(records: Records) -> list[Problem]:
@@ -66,9 +76,15 @@ def check_records(records: Records) -> list[Problem]:
     def refer(record: Record, key: str, section: str, path: str) -> None:
         wanted = value(record, key)
         if wanted is not None and wanted not in ids[section]:
-            known = ", ".join(sorted(ids[section])[:12]) or "none"
+            close = difflib.get_close_matches(str(wanted), list(ids[section]), n=1)
+            if close:
+                hint = f"did you mean {close[0]!r}?"
+            else:
+                known = sorted(ids[section])
+                hint = "use one of: " + (", ".join(known[:8]) or "none") + (
+                    f" (and {len(known) - 8} more)" if len(known) > 8 else "")
             problem(record, key, f"{path}.{key}: unknown {section[:-1]} {wanted!r}; "
-                                 f"add it to {section} or use one of: {known}")
+                                 f"add it to {section} or {hint}")
 
     for i, record in enumerate(records.sections["documents"]):
         refer(record, "issuer", "actors", f"documents[{i}]")
@@ -114,4 +130,11 @@ def check_records(records: Records) -> list[Problem]:
             problem(record, "date", f"{path}.date: {date} is before demand "
                                     f"{value(record, 'demand')!r} was raised ({raised}); "
                                     "check both dates")
+    for i, record in enumerate(records.sections["assessments"]):
+        path = f"assessments[{i}]"
+        refer(record, "demand", "demands", path)
+        refer(record, "actor", "actors", path)
+        refer(record, "of", "actors", path)
+        refer(record, "source", "documents", path)
+        refer(record, "via", "documents", path)
     return problems

@@ -5,7 +5,11 @@ each on stderr (``FILE:LINE:COL: message`` for data problems) and an exit code: 
 1 invalid data, 2 bad usage. Output is rendered in full before anything is written, and files
 are replaced atomically, so a failed run never damages an existing output file.
 
->>> main(["matrix", "--actors", "nato", "--format", "plain"])   # doctest: +SKIP
+>>> main(["matrix", "--actors", "nato", "--as-of", "2021-12-01", "--format", "csv"])
+Demand,Title,NATO
+nato-non-enlargement,No further NATO enlargement,rejected
+no-strike-weapons-adjacent-states,No strike weapons in states adjacent to Russia,pending
+0
 """
 
 from __future__ import annotations

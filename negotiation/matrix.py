@@ -215,7 +215,8 @@ class StatusMatrix:
         """The matrix as a table in any format of :func:`negotiation.render.formats`.
 
         >>> import negotiation as ng
-        >>> print(ng.load().matrix(actors="nato").to_table("plain").splitlines()[0])
+        >>> m = ng.load().matrix(actors="nato", assessments=False)
+        >>> print(m.to_table("plain").splitlines()[0])
         Demand ... NATO
         """
         return render.table(self.headers(), self.rows(), fmt)

@@ -357,7 +357,7 @@ class Dataset:
 
         >>> import negotiation as ng
         >>> [r.date.isoformat() for r in ng.load().evidence("missile-moratorium", "nato")][:1]
-        ['2021-12-15']
+        ['2021-12-14']
         """
         self.demand(demand)
         self.actor(actor)
@@ -388,7 +388,7 @@ class Dataset:
         >>> import negotiation as ng
         >>> [(s.date.isoformat(), s.status.value)
         ...  for s in ng.load().history("missile-moratorium", "nato")][0]
-        ('2021-12-15', 'rejected')
+        ('2021-12-14', 'rejected')
         """
         from .matrix import history
 

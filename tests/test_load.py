@@ -59,7 +59,7 @@ def test_syntax_error_names_line_and_column():
 def test_empty_file():
     assert problems("") == [
         "f.yaml:1:1: the file is empty; a data file is a mapping with the keys "
-        "dataset, actors, documents, demands, responses"
+        "dataset, actors, documents, demands, responses, assessments"
     ]
     assert problems("# only a comment\n")[0].startswith("f.yaml:1:1: the file is empty")
 
@@ -161,10 +161,13 @@ def test_unknown_references():
         "    actor: east", "    actor: west")
     messages = problems(text)
     assert messages[0].endswith(
-        "responses[2].demand: unknown demand 'open-road'; add it to demands or use one of: "
-        "no-walls, open-roads")
+        "responses[2].demand: unknown demand 'open-road'; add it to demands or did you mean "
+        "'open-roads'?")
     assert messages[1].endswith(
-        "responses[3].actor: unknown actor 'west'; add it to actors or use one of: "
+        "responses[3].actor: unknown actor 'west'; add it to actors or did you mean 'east'?")
+    text = MINI.replace("    actor: east", "    actor: zzz")
+    assert problems(text)[0].endswith(
+        "responses[3].actor: unknown actor 'zzz'; add it to actors or use one of: "
         "east, north, south")
 
 

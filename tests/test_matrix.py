@@ -110,6 +110,19 @@ def test_counts(mini):
 statuses = st.sampled_from([s for s in ng.Status if s is not ng.Status.PENDING])
 
 
+def test_silence_does_not_override_a_position(mini):
+    first, silent = mini.responses[0], mini.responses[2]
+    responses = [
+        ng.Response("no-walls", "east", first.date, "rejected", first.source, first.quote),
+        ng.Response("no-walls", "east", silent.date, "not-addressed", silent.source),
+    ]
+    ds = ng.Dataset(mini.actors, mini.documents, mini.demands, responses)
+    assert ds.matrix().status("no-walls", "east") is ng.Status.REJECTED
+    assert ds.matrix().cell("no-walls", "east").response is responses[0]
+    only_silence = ng.Dataset(mini.actors, mini.documents, mini.demands, responses[1:])
+    assert only_silence.matrix().status("no-walls", "east") is ng.Status.NOT_ADDRESSED
+
+
 @settings(max_examples=50, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["no-walls", "open-roads"]),
                           st.sampled_from(["south", "east"]),
@@ -126,5 +139,9 @@ def test_one_cell_per_demand_and_actor_and_latest_wins(mini, answers):
     for cell in m.cells():
         d, a = cell.demand.id, cell.actor.id
         mine = [(days, i, s) for i, (dd, aa, days, s) in enumerate(answers) if (dd, aa) == (d, a)]
-        expected = max(mine)[2] if mine else ng.Status.PENDING
+        positions = [m for m in mine if m[2] is not ng.Status.NOT_ADDRESSED]
+        if positions:
+            expected = max(positions)[2]
+        else:
+            expected = max(mine)[2] if mine else ng.Status.PENDING
         assert cell.status is expected

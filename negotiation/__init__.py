@@ -11,6 +11,7 @@ True
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .citation import cite
 from .errors import (
     DataError,
     MissingExtraError,
@@ -60,6 +61,7 @@ __all__ = [
     "UsageError",
     "Verdict",
     "__version__",
+    "cite",
     "dump",
     "load",
     "loads",

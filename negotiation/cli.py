@@ -15,6 +15,7 @@ no-strike-weapons-adjacent-states,No strike weapons in states adjacent to Russia
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import sys
 from collections.abc import Sequence
@@ -58,8 +59,21 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
     ds = _dataset(args)
     m = ds.matrix(as_of=args.as_of, actors=args.actors,
                   assessments=not args.no_assessments)
-    _emit(m.to_table(args.format), args.output)
+    _emit(m.to_table(args.format) + _footer(m.caption, args.format), args.output)
     return EXIT_OK
+
+
+def _footer(caption: str, fmt: str) -> str:
+    """The caption under a table, in the table's own syntax (none for data formats)."""
+    name = render.resolve(fmt)
+    if name in ("csv", "json", "tsv"):
+        return ""
+    if name.startswith("latex"):
+        return "\n% " + caption.replace("\n", " ")
+    if name == "html":
+        return f"\n<p>{html.escape(caption)}</p>"
+    return "\n\n" + render.markdown_text(caption) if name in ("github", "pipe") else \
+        "\n\n" + caption
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -101,15 +115,14 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from .sources import verify
+    from .sources import quotes, verify
 
     ds = _dataset(args)
     problems = verify(ds)
     for problem in problems:
         print(problem, file=sys.stderr)
-    checked = sum(1 for d in ds.demands if not d.quote.paraphrase) + sum(
-        1 for r in ds.responses if r.quote is not None and not r.quote.paraphrase)
-    paraphrases = sum(1 for r in ds.responses if r.quote is not None and r.quote.paraphrase)
+    paraphrases = sum(1 for *_, quote in quotes(ds) if quote.paraphrase)
+    checked = sum(1 for _ in quotes(ds)) - paraphrases
     if problems:
         print(f"{ds.path}: {len(problems)} of {checked} quotes failed verification",
               file=sys.stderr)

@@ -186,6 +186,7 @@ class StatusMatrix:
                 "source_title": source.title if source else None,
                 "url": source.url if source else None,
                 "via": quote.via.id if quote and quote.via else None,
+                "via_url": quote.via.url if quote and quote.via else None,
                 "quote": quote.text if quote else None,
                 "paraphrase": quote.paraphrase if quote else None,
                 "conditions": r.conditions if r else None,
@@ -221,6 +222,22 @@ class StatusMatrix:
         """
         return render.table(self.headers(), self.rows(), fmt)
 
+    @property
+    def caption(self) -> str:
+        """What the table shows: dataset, version and the day it is as of.
+
+        Without ``as_of``, the day is that of the latest dated evidence in the dataset.
+        """
+        ds = self.dataset
+        day = self.as_of
+        if day is None:
+            dates = [r.date for r in ds.responses] + [a.date for a in ds.assessments]
+            day = max(dates) if dates else None
+        name = ds.name or "negotiation dataset"
+        version = f" version {ds.version}" if ds.version else ""
+        when = f", as of {day.isoformat()}" if day else ""
+        return f"{name}{version}{when}. Status of each demand per actor (docs/codebook.md)."
+
     def __str__(self) -> str:
         return self.to_table("simple")
 
@@ -236,8 +253,7 @@ class StatusMatrix:
         return self.to_table("latex_booktabs")
 
     def _repr_html_(self) -> str:
-        caption = f"Status as of {self.as_of.isoformat()}" if self.as_of else "Status"
-        return f"<div><p>{html.escape(caption)}</p>{self.to_table('html')}</div>"
+        return f"<div>{self.to_table('html')}<p>{html.escape(self.caption)}</p></div>"
 
 
 # ---------------------------------------------------------------------- over time

@@ -50,6 +50,12 @@ def _markdown_cell(value: Any) -> str:
     return " ".join(text.split())  # a newline would end the table row
 
 
+def markdown_text(value: Any) -> str:
+    """Text for a Markdown paragraph: markup characters escaped, on one line."""
+    text = re.sub(r"([\\`*_{}\[\]<>#|!])", r"\\\1", _clean(value))
+    return " ".join(text.split())
+
+
 def _csv_cell(value: Any) -> str:
     text = _clean(value)
     return "'" + text if text.startswith(_FORMULA_START) else text

@@ -33,7 +33,7 @@ from .model import Dataset, Document, Quote
 
 __all__ = [
     "Archive", "Gap", "Passage", "archive_dir", "archives", "normalise", "read_archive",
-    "source_rows", "verify",
+    "quotes", "source_rows", "verify",
 ]
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
@@ -191,7 +191,8 @@ def archives(ds: Dataset) -> dict[str, Archive]:
     return out
 
 
-def _quotes(ds: Dataset) -> Iterator[tuple[tuple[Any, ...], str, Document, Quote]]:
+def quotes(ds: Dataset) -> Iterator[tuple[tuple[Any, ...], str, Document, Quote]]:
+    """Every quote of ``ds``: (line key, description, document quoted, quote)."""
     for i, demand in enumerate(ds.demands):
         yield ("demands", i, "text"), f"demands[{i}] ({demand.id})", demand.source, demand.quote
     for i, response in enumerate(ds.responses):
@@ -240,7 +241,7 @@ def verify(ds: Dataset) -> tuple[Problem, ...]:
                                           f"{archive.path} (it is {archive.sha256}); an "
                                           "archive changed: review the change, then record "
                                           "the new hash", ds.lines.get(("documents", i))))
-    for key, what, source, quote in _quotes(ds):
+    for key, what, source, quote in quotes(ds):
         if quote.paraphrase:
             continue
         line = ds.lines.get(key)

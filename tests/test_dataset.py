@@ -125,3 +125,9 @@ def test_time_invariants_of_the_exchange(bundled):
 
 def test_round_trip_of_the_bundled_data(bundled):
     assert ng.loads(bundled.dump()) == bundled
+
+
+def test_a_demand_is_raised_by_its_earliest_document(bundled):
+    for d in bundled.demands:
+        assert d.raised == min(r.document.date for r in d.refs), d.id
+        assert d.source in {r.document for r in d.refs}

@@ -141,6 +141,14 @@ def _cmd_sources(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import report
+
+    ds = _dataset(args)
+    _emit(report(ds, args.format, as_of=args.as_of, actors=args.actors), args.output)
+    return EXIT_OK
+
+
 def _add_data(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="FILE",
                    help="a data file in the negotiation schema (default: the bundled dataset)")
@@ -193,6 +201,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_data(p)
     _add_output(p)
     p.set_defaults(run=_cmd_explain)
+
+    p = sub.add_parser("report", help="a full report: matrix, legend and evidence per demand")
+    p.add_argument("-f", "--format", default="html",
+                   choices=["html", "markdown", "latex", "csv", "json"],
+                   help="report format (default html)")
+    p.add_argument("--actors", metavar="IDS", help="comma-separated actor ids")
+    p.add_argument("--as-of", metavar="DATE", help="the state of play on DATE (YYYY-MM-DD)")
+    _add_data(p)
+    _add_output(p)
+    p.set_defaults(run=_cmd_report)
 
     p = sub.add_parser("verify", help="check every quote against the archived passages")
     _add_data(p)

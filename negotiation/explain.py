@@ -8,12 +8,15 @@ missile-moratorium: ...
 from __future__ import annotations
 
 import datetime as dt
+import html
 import textwrap
+
+import attrs
 
 from .matrix import decide, parse_date
 from .model import Dataset, Document, Quote, Response
 
-__all__ = ["explain"]
+__all__ = ["Explanation", "explain"]
 
 
 def _document(doc: Document) -> str:
@@ -86,3 +89,26 @@ def explain(ds: Dataset, demand: str, actor: str | None = None,
         for response in responses:
             lines += _response_lines(response)
     return "\n".join(lines)
+
+
+@attrs.frozen
+class Explanation:
+    """A demand's evidence for reading: ``str()`` is plain text, notebooks show HTML."""
+
+    dataset: Dataset = attrs.field(repr=False)
+    demand: str
+    actor: str | None = None
+    as_of: dt.date | str | None = None
+
+    def __str__(self) -> str:
+        return explain(self.dataset, self.demand, self.actor, self.as_of)
+
+    def _repr_html_(self) -> str:
+        from .report import html_section
+
+        m = self.dataset.matrix(as_of=self.as_of,
+                                actors=[self.actor] if self.actor else None)
+        demand = self.dataset.demand(self.demand)
+        if demand not in m.demands:
+            return f"<p>{html.escape(self.demand)} was not raised by {m.as_of}.</p>"
+        return html_section(m, demand)

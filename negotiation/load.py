@@ -624,11 +624,18 @@ def dump(ds: Dataset, path: PathLike | None = None) -> str:
 def write_atomic(path: PathLike, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename."""
     target = Path(os.fspath(path))
+    try:
+        mode = target.stat().st_mode & 0o777  # keep an existing file's permissions
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.",
                                suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from . import render
-from .errors import UsageError
+from .errors import MissingExtraError, UsageError
 from .model import Actor, Assessment, Dataset, Demand, Document, Response, Status
 
 __all__ = [
@@ -221,6 +221,37 @@ class StatusMatrix:
         Demand ... NATO
         """
         return render.table(self.headers(), self.rows(), fmt)
+
+    def to_pandas(self, tidy: bool = False) -> Any:
+        """The matrix as a pandas DataFrame (the ``[pandas]`` extra).
+
+        Args:
+            tidy: False (default): one row per demand (index: demand id), one column per
+                actor id, status strings as values. True: the long form of :meth:`records`,
+                one row per cell with its evidence.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise MissingExtraError("pandas", "pandas") from None
+        if tidy:
+            return pd.DataFrame.from_records(self.records())
+        frame = pd.DataFrame(
+            [[self._cells[d.id, a.id].status.value for a in self.actors] for d in self.demands],
+            index=pd.Index([d.id for d in self.demands], name="demand"),
+            columns=pd.Index([a.id for a in self.actors], name="actor"),
+        )
+        frame.attrs["caption"] = self.caption
+        return frame
+
+    def plot(self, ax: Any = None) -> Any:
+        """Draw the matrix as a heatmap with matplotlib (the ``[plot]`` extra); return the Axes."""
+        from .plot import plot_matrix
+
+        return plot_matrix(self, ax=ax)
 
     @property
     def caption(self) -> str:

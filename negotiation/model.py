@@ -22,6 +22,7 @@ import attrs
 from .errors import UnknownIdError
 
 if TYPE_CHECKING:
+    from .explain import Explanation
     from .matrix import Diff, Event, StatusMatrix, Step
 
 __all__ = [
@@ -416,6 +417,27 @@ class Dataset:
         from .matrix import timeline
 
         return timeline(self)
+
+    def explain(self, demand: str, actor: str | None = None,
+                as_of: dt.date | str | None = None) -> Explanation:
+        """A demand's text, refs and evidence; prints as text, shows as HTML in a notebook.
+
+        >>> import negotiation as ng
+        >>> str(ng.load().explain("missile-moratorium", "nato")).splitlines()[0]
+        'missile-moratorium: US to join the moratorium on ground-based intermediate- and shorter-range missiles'
+        """
+        from .explain import Explanation
+
+        self.demand(demand)
+        if actor is not None:
+            self.actor(actor)
+        return Explanation(self, demand, actor, as_of)
+
+    def plot_timeline(self, actors: Sequence[str] | str | None = None, ax: Any = None) -> Any:
+        """Draw the dated responses per demand with matplotlib (the ``[plot]`` extra)."""
+        from .plot import plot_timeline
+
+        return plot_timeline(self, actors=actors, ax=ax)
 
     def dump(self, path: str | None = None) -> str:
         """Write this dataset as YAML (to ``path`` if given) and return the text."""

@@ -47,6 +47,7 @@ def _clean(value: Any) -> str:
 
 def _markdown_cell(value: Any) -> str:
     text = _clean(value).replace("\\", "\\\\").replace("|", "\\|")
+    text = text.replace("<", "&lt;").replace(">", "&gt;")  # no raw HTML through Markdown
     return " ".join(text.split())  # a newline would end the table row
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -98,3 +99,15 @@ def test_csv_cells_never_start_a_formula(rows):
     for row in csv.reader(io.StringIO(out)):
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@"))
+
+
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_ROWS = [["a|b", "<i>&</i> 5% $x_1 \\ #1"], ["=SUM(A1)", "~^{}"]]
+
+
+@pytest.mark.parametrize("fmt", ["github", "latex_booktabs", "html", "csv", "json", "plain"])
+def test_golden_output_per_format(fmt):
+    """Reviewed outputs with hostile cells: a change in escaping shows up here."""
+    expected = (GOLDEN / f"table.{fmt}").read_text(encoding="utf-8")
+    assert render.table(HEADERS, GOLDEN_ROWS, fmt) == expected

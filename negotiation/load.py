@@ -46,9 +46,17 @@ __all__ = ["BUNDLED", "build", "dump", "load", "loads", "read_records"]
 
 #: How the bundled dataset is named in messages.
 BUNDLED = "data/demands.yaml"
+#: The largest data file read (bytes): a bound on time and memory for any input.
+MAX_BYTES = 256 * 1024 * 1024
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes every value out: data files may not hold aliases, so dump() writes none."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -149,6 +157,11 @@ def _read_bytes(path: PathLike | None) -> tuple[str, bytes]:
     if p.is_dir():
         raise DataError([Problem(name, "is a directory; give the path of a YAML data file")])
     try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise DataError([Problem(name, f"is {size} bytes, more than the {MAX_BYTES} a data "
+                                           "file may have; split it or check it is the right "
+                                           "file")])
         return name, p.read_bytes()
     except FileNotFoundError:
         raise DataError(

@@ -208,7 +208,7 @@ class Demand:
     """One demand, made in one or more documents (``refs``).
 
     ``quote`` is its verbatim wording, read in ``source`` (one of the referenced documents);
-    ``raised`` is the date it was first made.
+    ``raised`` is the date it was first made; ``by`` the id of the demanding actor.
     """
 
     id: str = attrs.field(validator=_valid_id)
@@ -219,7 +219,8 @@ class Demand:
     source: Document
     quote: Quote
     refs: tuple[Ref, ...] = attrs.field(converter=tuple)
-    by: str = attrs.field(default="russia", validator=_valid_id)
+    by: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_valid_id))
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
     @property

@@ -272,3 +272,10 @@ def test_dump_keeps_non_ascii_text(mini):
 
 def test_dates_are_dates(mini):
     assert mini.demands[0].raised == dt.date(2020, 1, 1)
+
+
+def test_dump_writes_no_aliases(mini):
+    # Several records share one date object; YAML anchors would make the file unloadable.
+    text = mini.dump()
+    assert "&id" not in text and "*id" not in text
+    assert ng.loads(text) == mini

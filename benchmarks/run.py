@@ -1,0 +1,415 @@
+"""The benchmarks of issue 7: four figures, each a ratio measured side by side in one run.
+
+    python benchmarks/run.py            # the full run (a few minutes)
+    python benchmarks/run.py --quick    # tiny sizes, few repeats: checks that it all runs
+
+1. cold ``python -m negotiation matrix`` on the bundled data / the floor
+   ``python -c "import yaml, attrs, tabulate"`` (target <= 1.10);
+2. ``negotiation.load(path).matrix()`` / ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the
+   same file, at 1k, 10k and 100k responses (target <= 1.5 at 100k), with the time per
+   response at each size;
+3. the same load+matrix / what a user would do instead: the C loader, ``pandas.json_normalize``
+   of the responses and a ``pivot_table`` of the latest status per demand x actor (target < 1,
+   ours faster; skipped, with a note, when pandas cannot be imported);
+4. peak memory (``ru_maxrss``) of (2) / the C loader's, at 100k (target <= 1.5).
+
+Every measurement is a fresh subprocess of this same interpreter; the two sides of a ratio are
+interleaved (alternating which goes first) and each side's median is taken. A ratio above 1
+means ours is slower (or bigger). See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (benchmarks/ is not a package)
+
+#: (demands, actors, responses per cell) for each size; labels are the responses in all.
+FULL_SIZES = {"1k": (10, 20, 5), "10k": (100, 20, 5), "100k": (1000, 20, 5)}
+QUICK_SIZES = {"12": (2, 3, 2), "60": (5, 4, 3), "200": (10, 5, 4)}
+FULL_REPEATS = {"cold": 31, "1k": 11, "10k": 7, "100k": 5}
+QUICK_REPEATS = {"cold": 2, "12": 1, "60": 1, "200": 1}
+
+TARGETS = {"cold": 1.10, "load": 1.5, "pandas": 1.0, "memory": 1.5}
+
+COLD_OURS = [sys.executable, "-m", "negotiation", "matrix"]
+COLD_FLOOR = [sys.executable, "-c", "import yaml, attrs, tabulate"]
+
+
+# --------------------------------------------------------------------------- workers
+# Each runs in a fresh subprocess (``run.py --worker TASK FILE``): imports first, then the
+# timed work, then one JSON line on stdout with the time and the peak resident memory.
+
+
+def _work_ours(path: str) -> Any:
+    import negotiation
+
+    def work() -> Any:
+        return negotiation.load(path).matrix()
+
+    return work
+
+
+def _work_yaml(path: str) -> Any:
+    import yaml
+
+    def work() -> Any:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        return yaml.load(text, Loader=yaml.CSafeLoader)
+
+    return work
+
+
+def _work_pandas(path: str) -> Any:
+    import pandas
+    import yaml
+
+    def work() -> Any:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        data = yaml.load(text, Loader=yaml.CSafeLoader)
+        responses = pandas.json_normalize(data["responses"])
+        # Latest status per demand x actor: a stable sort by date keeps file order within a
+        # day, so "last" is the latest response (file order breaking ties, as in ours).
+        responses = responses.sort_values("date", kind="stable")
+        return responses.pivot_table(index="demand", columns="actor", values="status",
+                                     aggfunc="last")
+
+    return work
+
+
+WORKERS = {"ours": _work_ours, "yaml": _work_yaml, "pandas": _work_pandas}
+
+
+def _worker(task: str, path: str) -> int:
+    work = WORKERS[task](path)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    result = work()
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    del result
+    print(json.dumps({"seconds": seconds, "maxrss_kb": peak, "base_kb": base}))
+    return 0
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def _env(extra_path: str | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    if extra_path:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (extra_path, env.get("PYTHONPATH")) if p)
+    return env
+
+
+def _run_worker(task: str, path: str, pandas_path: str | None) -> dict[str, float]:
+    env = _env(pandas_path if task == "pandas" else None)
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--worker", task, path],
+        capture_output=True, text=True, env=env, cwd=ROOT, check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"worker {task} {path} failed ({proc.returncode}):\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _time_command(argv: Sequence[str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
+                          check=False)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}):\n"
+                           f"{proc.stderr.decode(errors='replace')}")
+    return seconds
+
+
+def _interleaved(sides: dict[str, Any], repeats: int) -> dict[str, list[Any]]:
+    """Call each side ``repeats`` times, alternating which side goes first."""
+    out: dict[str, list[Any]] = {name: [] for name in sides}
+    names = list(sides)
+    for i in range(repeats):
+        for name in names if i % 2 == 0 else reversed(names):
+            out[name].append(sides[name]())
+    return out
+
+
+def _progress(message: str, quiet: bool) -> None:
+    if not quiet:
+        print(message, file=sys.stderr, flush=True)
+
+
+def pandas_version(pandas_path: str | None) -> str | None:
+    """The version of pandas the pandas worker would import, or None if it cannot."""
+    proc = subprocess.run([sys.executable, "-c", "import pandas; print(pandas.__version__)"],
+                          capture_output=True, text=True, env=_env(pandas_path), check=False)
+    return proc.stdout.strip() if proc.returncode == 0 else None
+
+
+def measure(quick: bool, pandas_path: str | None, quiet: bool = False,
+            repeats: int | None = None) -> dict[str, Any]:
+    """Run every benchmark and return the raw figures."""
+    sizes = QUICK_SIZES if quick else FULL_SIZES
+    reps = dict(QUICK_REPEATS if quick else FULL_REPEATS)
+    if repeats:
+        reps = dict.fromkeys(reps, repeats)
+    has_pandas = pandas_version(pandas_path)
+    results: dict[str, Any] = {"quick": quick, "sizes": {}, "pandas": has_pandas}
+
+    # (1) cold start; one warm-up each first (byte-code caches, OS file cache).
+    _progress(f"(1) cold start, {reps['cold']} interleaved pairs ...", quiet)
+    for argv in (COLD_OURS, COLD_FLOOR):
+        _time_command(argv)
+    cold = _interleaved({"ours": lambda: _time_command(COLD_OURS),
+                         "floor": lambda: _time_command(COLD_FLOOR)}, reps["cold"])
+    results["cold"] = cold
+
+    # (2)-(4) per size, in fresh subprocesses.
+    with tempfile.TemporaryDirectory(prefix="negotiation-bench-") as tmp:
+        for label, (n, m, r) in sizes.items():
+            path = str(Path(tmp) / f"bench-{label}.yaml")
+            _progress(f"(2-4) {label}: generating {n} x {m} x {r} = {n * m * r} responses ...",
+                      quiet)
+            generate.write(path, n, m, r)
+            sides = {name: (lambda name=name, path=path: _run_worker(name, path, pandas_path))
+                     for name in ("ours", "yaml", *(("pandas",) if has_pandas else ()))}
+            _progress(f"(2-4) {label}: {reps[label]} interleaved runs of "
+                      f"{', '.join(sides)} ...", quiet)
+            if not quick:
+                _run_worker("ours", path, pandas_path)  # warm-up: OS file cache
+            runs = _interleaved(sides, reps[label])
+            results["sizes"][label] = {
+                "responses": n * m * r, "shape": [n, m, r], "bytes": os.path.getsize(path),
+                "runs": runs,
+            }
+    return results
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def _median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def _mb(kb: float) -> str:
+    return f"{kb / 1024:.0f} MB"
+
+
+def _verdict(ratio: float | None, target: float, strict: bool = False) -> str:
+    if ratio is None:
+        return "skipped"
+    ok = ratio < target if strict else ratio <= target
+    return "PASS" if ok else "FAIL"
+
+
+def summarize(results: dict[str, Any]) -> dict[str, Any]:
+    """The four figures, each ``{figure, measured, ratio, target, result, note}``."""
+    sizes = results["sizes"]
+    largest = list(sizes)[-1]
+    big = sizes[largest]["runs"]
+    ours_cold, floor_cold = _median(results["cold"]["ours"]), _median(results["cold"]["floor"])
+    ours_t = _median([r["seconds"] for r in big["ours"]])
+    yaml_t = _median([r["seconds"] for r in big["yaml"]])
+    ours_kb = _median([r["maxrss_kb"] for r in big["ours"]])
+    yaml_kb = _median([r["maxrss_kb"] for r in big["yaml"]])
+    ours_net = _median([r["maxrss_kb"] - r["base_kb"] for r in big["ours"]])
+    yaml_net = _median([r["maxrss_kb"] - r["base_kb"] for r in big["yaml"]])
+
+    per_response = {
+        label: _median([r["seconds"] for r in s["runs"]["ours"]]) / s["responses"] * 1e6
+        for label, s in sizes.items()
+    }
+    first = next(iter(per_response.values()))
+    growth = ", ".join(f"at {label}: {us:.0f} µs" for label, us in per_response.items())
+
+    rows: dict[str, Any] = {}
+    ratio = ours_cold / floor_cold
+    rows["cold"] = dict(
+        figure="(1) cold `negotiation matrix` / `import yaml, attrs, tabulate`",
+        measured=f"{ratio:.2f} ({_ms(ours_cold)} / {_ms(floor_cold)})", ratio=ratio,
+        target=f"<= {TARGETS['cold']:.2f}", result=_verdict(ratio, TARGETS["cold"]),
+    )
+    ratio = ours_t / yaml_t
+    rows["load"] = dict(
+        figure=f"(2) load+matrix / C loader, {largest} responses",
+        measured=f"{ratio:.2f} ({_ms(ours_t)} / {_ms(yaml_t)}); per response: {growth} "
+                 f"(x{per_response[largest] / first:.2f} from smallest to largest)",
+        ratio=ratio, target=f"<= {TARGETS['load']:.1f}", result=_verdict(ratio, TARGETS["load"]),
+    )
+    if results["pandas"]:
+        pandas_t = _median([r["seconds"] for r in big["pandas"]])
+        ratio = ours_t / pandas_t
+        rows["pandas"] = dict(
+            figure=f"(3) load+matrix / C loader + pandas pivot_table, {largest} responses",
+            measured=f"{ratio:.2f} ({_ms(ours_t)} / {_ms(pandas_t)}; "
+                     f"pandas {results['pandas']})",
+            ratio=ratio, target=f"< {TARGETS['pandas']:.1f} (ours faster)",
+            result=_verdict(ratio, TARGETS["pandas"], strict=True),
+        )
+    else:
+        rows["pandas"] = dict(
+            figure=f"(3) load+matrix / C loader + pandas pivot_table, {largest} responses",
+            measured="skipped: pandas is not installed (pip install pandas, or pass "
+                     "--pandas-path DIR)",
+            ratio=None, target=f"< {TARGETS['pandas']:.1f} (ours faster)", result="skipped",
+        )
+    ratio = ours_kb / yaml_kb
+    rows["memory"] = dict(
+        figure=f"(4) peak RSS of load+matrix / C loader, {largest} responses",
+        measured=f"{ratio:.2f} ({_mb(ours_kb)} / {_mb(yaml_kb)}; above the imports: "
+                 f"{_mb(ours_net)} / {_mb(yaml_net)} = {ours_net / yaml_net:.2f})",
+        ratio=ratio, target=f"<= {TARGETS['memory']:.1f}",
+        result=_verdict(ratio, TARGETS["memory"]),
+    )
+    return rows
+
+
+def _git_commit() -> str:
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, cwd=ROOT, check=False, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return proc.stdout.strip() if proc.returncode == 0 else "unknown"
+
+
+def _source_digest() -> str:
+    """A digest of negotiation/*.py: which working tree was measured, commit or not."""
+    h = hashlib.sha256()
+    for path in sorted((ROOT / "negotiation").glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+def _cpu() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine() -> dict[str, str]:
+    """Where the figures were measured."""
+    import attrs
+    import yaml
+
+    try:
+        from yaml import _yaml  # type: ignore[attr-defined]
+
+        libyaml = str(_yaml.get_version_string())
+    except ImportError:
+        libyaml = "none (no C loader!)"
+    return {
+        "cpu": _cpu(), "cores": str(os.cpu_count()),
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "platform": platform.platform(),
+        "libraries": f"PyYAML {yaml.__version__} (libyaml {libyaml}), attrs {attrs.__version__}",
+        "commit": _git_commit(), "source": _source_digest(),
+    }
+
+
+def report(results: dict[str, Any], rows: dict[str, Any], info: dict[str, str]) -> str:
+    """The printed report: machine, per-size details, and the four figures."""
+    from tabulate import tabulate
+
+    kind = "quick: tiny sizes, not figures" if results["quick"] else "full"
+    lines = [
+        f"negotiation benchmarks ({kind})",
+        f"machine: {info['cpu']}, {info['cores']} cores; {info['python']}; {info['platform']}",
+        f"libraries: {info['libraries']}"
+        + (f", pandas {results['pandas']}" if results["pandas"] else ", pandas not installed"),
+        f"commit: {info['commit']} (negotiation/*.py sha256 {info['source']})",
+        "",
+        "per size (median of fresh subprocesses; time excludes interpreter start and imports):",
+    ]
+    detail = []
+    for label, s in results["sizes"].items():
+        runs = s["runs"]
+        ours = _median([r["seconds"] for r in runs["ours"]])
+        base = _median([r["seconds"] for r in runs["yaml"]])
+        row = [label, f"{s['shape'][0]}x{s['shape'][1]}x{s['shape'][2]}",
+               f"{s['bytes'] / 1e6:.1f} MB", len(runs["ours"]), _ms(ours), _ms(base),
+               f"{ours / base:.2f}", f"{ours / s['responses'] * 1e6:.0f}",
+               f"{base / s['responses'] * 1e6:.0f}"]
+        if "pandas" in runs:
+            pandas_t = _median([r["seconds"] for r in runs["pandas"]])
+            row += [_ms(pandas_t), f"{ours / pandas_t:.2f}"]
+        else:
+            row += ["-", "-"]
+        row += [_mb(_median([r["maxrss_kb"] for r in runs["ours"]])),
+                _mb(_median([r["maxrss_kb"] for r in runs["yaml"]]))]
+        detail.append(row)
+    lines.append(tabulate(detail, headers=[
+        "responses", "NxMxR", "file", "runs", "ours", "C loader", "ratio", "ours µs/resp",
+        "C µs/resp", "pandas", "ours/pandas", "ours peak", "C peak"], tablefmt="github"))
+    cold = results["cold"]
+    lines += ["", f"cold start: {len(cold['ours'])} interleaved pairs; ours "
+                  f"{_ms(min(cold['ours']))}..{_ms(max(cold['ours']))}, floor "
+                  f"{_ms(min(cold['floor']))}..{_ms(max(cold['floor']))}", ""]
+    lines.append(tabulate([[r["figure"], r["measured"], r["target"], r["result"]]
+                           for r in rows.values()],
+                          headers=["figure", "measured (ratio, ours / baseline)", "target",
+                                   "result"], tablefmt="github"))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny sizes and few repeats: checks that everything runs")
+    parser.add_argument("--repeats", type=int, metavar="N",
+                        help="repetitions of every measurement (default: per size)")
+    parser.add_argument("--pandas-path", metavar="DIR",
+                        help="a directory to put on PYTHONPATH for the pandas comparison only "
+                             "(e.g. from `pip install --target DIR pandas`)")
+    parser.add_argument("--json", metavar="FILE", help="also write the raw figures to FILE")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 if a target is missed (default: always 0)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    parser.add_argument("--worker", nargs=2, metavar=("TASK", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        return _worker(*args.worker)
+
+    results = measure(args.quick, args.pandas_path, args.quiet, args.repeats)
+    rows = summarize(results)
+    info = machine()
+    print(report(results, rows, info))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({"machine": info, "results": results, "figures": rows}, f, indent=1)
+    if args.check and any(r["result"] == "FAIL" for r in rows.values()):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

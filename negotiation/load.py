@@ -186,7 +186,7 @@ def _decode(name: str, data: bytes) -> str:
 
 def _compose(name: str, text: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         what = e.problem or e.context or "cannot be parsed"
@@ -485,8 +485,8 @@ def _build(records: Records) -> Dataset:
             id=_get(r, "id"), title=_get(r, "title"), summary=_get(r, "summary"),
             category=_get(r, "category"), raised=_get(r, "raised"),
             source=by_id[_get(r, "source")], quote=quote,
-            refs=[Ref(by_id[_get(ref, "document")], _get(ref, "article"))
-                  for ref in records.refs.get(i, [])],
+            refs=tuple(Ref(by_id[_get(ref, "document")], _get(ref, "article"))
+                       for ref in records.refs.get(i, [])),
             by=_get(r, "by"), note=_get(r, "note"),
         ))
     responses = [
@@ -508,8 +508,8 @@ def _build(records: Records) -> Dataset:
             source=by_id[_get(r, "source")], quote=quote, note=_get(r, "note"),
         ))
     return Dataset(
-        actors=actors, documents=documents, demands=demands, responses=responses,
-        assessments=assessments,
+        actors=tuple(actors), documents=tuple(documents), demands=tuple(demands),
+        responses=tuple(responses), assessments=tuple(assessments),
         name=_get(records.meta, "name", ""), version=_get(records.meta, "version", ""),
         description=_get(records.meta, "description", ""),
         path=records.file, lines=lines,

@@ -27,8 +27,17 @@ from .errors import MissingExtraError, UsageError
 from .model import Actor, Assessment, Dataset, Demand, Document, Response, Status
 
 __all__ = [
-    "Cell", "Change", "Diff", "Event", "Step", "StatusMatrix", "decide", "diff", "history",
-    "parse_date", "timeline",
+    "Cell",
+    "Change",
+    "Diff",
+    "Event",
+    "StatusMatrix",
+    "Step",
+    "decide",
+    "diff",
+    "history",
+    "parse_date",
+    "timeline",
 ]
 
 

@@ -203,6 +203,19 @@ class Ref:
         return self.document.id + (f" art. {self.article}" if self.article else "")
 
 
+def _as_tuple(items: Iterable[Any], kind: type) -> tuple[Any, ...]:
+    """A tuple of ``items``, each checked to be a ``kind``."""
+    out = tuple(items)
+    for item in out:
+        if not isinstance(item, kind):
+            raise TypeError(f"expected {kind.__name__} items, got {item!r}")
+    return out
+
+
+def _refs(items: Iterable[Ref]) -> tuple[Ref, ...]:
+    return _as_tuple(items, Ref)
+
+
 @attrs.frozen
 class Demand:
     """One demand, made in one or more documents (``refs``).
@@ -218,7 +231,7 @@ class Demand:
     raised: dt.date = attrs.field(validator=_is_date)
     source: Document
     quote: Quote
-    refs: tuple[Ref, ...] = attrs.field(converter=tuple)
+    refs: tuple[Ref, ...] = attrs.field(converter=_refs)
     by: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_valid_id))
     note: str | None = attrs.field(default=None, validator=_optional_text)
@@ -264,6 +277,10 @@ class Assessment:
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
 
+def _assessments(items: Iterable[Assessment]) -> tuple[Assessment, ...]:
+    return _as_tuple(items, Assessment)
+
+
 def _tuple_of(kind: type) -> Any:
     return attrs.field(
         converter=tuple,
@@ -288,9 +305,7 @@ class Dataset:
     demands: tuple[Demand, ...] = _tuple_of(Demand)
     responses: tuple[Response, ...] = _tuple_of(Response)
     assessments: tuple[Assessment, ...] = attrs.field(
-        default=(), converter=tuple,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Assessment)),
-    )
+        default=(), converter=_assessments)
     name: str = ""
     version: str = ""
     description: str = ""
@@ -425,7 +440,7 @@ class Dataset:
 
         >>> import negotiation as ng
         >>> str(ng.load().explain("missile-moratorium", "nato")).splitlines()[0]
-        'missile-moratorium: US to join the moratorium on ground-based intermediate- and shorter-range missiles'
+        'missile-moratorium: US to join the moratorium on ... shorter-range missiles'
         """
         from .explain import Explanation
 

@@ -66,9 +66,8 @@ def plot_matrix(m: StatusMatrix, ax: Any = None) -> Any:
     index = {s: i for i, s in enumerate(ORDER)}
     grid = [[index[m.status(d.id, a.id)] for a in m.actors] for d in m.demands]
     ax.imshow(grid, cmap=cmap, norm=norm, aspect="auto")
-    for row, d in enumerate(m.demands):
-        for col, a in enumerate(m.actors):
-            value = grid[row][col]
+    for row, values in enumerate(grid):
+        for col, value in enumerate(values):
             ax.text(col, row, ABBREVIATIONS[ORDER[value]], ha="center", va="center",
                     fontsize=8, color="white" if _luminance(colours[value]) < 0.45 else "black")
     ax.set_xticks(range(len(m.actors)), [a.name for a in m.actors])

@@ -23,7 +23,7 @@ import tabulate as _tabulate
 
 from .errors import UsageError
 
-__all__ = ["FORMATS", "table", "formats"]
+__all__ = ["FORMATS", "formats", "table"]
 
 # Control characters (other than tab and newline) would let data text drive a terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -57,6 +57,10 @@ def markdown_text(value: Any) -> str:
     return " ".join(text.split())
 
 
+def _one_line(value: Any) -> str:
+    return " ".join(_clean(value).split())
+
+
 def _csv_cell(value: Any) -> str:
     text = _clean(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
@@ -77,10 +81,11 @@ def _render_json(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 def _render_tabulate(fmt: str) -> Callable[[Sequence[str], Sequence[Sequence[Any]]], str]:
     def render(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-        cell = _markdown_cell if fmt in _PIPE_MARKDOWN else _clean
-        if fmt == "tsv":
-            def cell(v: Any) -> str:
-                return " ".join(_clean(v).split())
+        cell: Callable[[Any], str] = _clean
+        if fmt in _PIPE_MARKDOWN:
+            cell = _markdown_cell
+        elif fmt == "tsv":
+            cell = _one_line
         return str(_tabulate.tabulate(
             [[cell(c) for c in row] for row in rows],
             headers=[cell(h) for h in headers],

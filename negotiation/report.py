@@ -220,7 +220,6 @@ def _markdown(m: StatusMatrix) -> str:
 
 
 def _latex(m: StatusMatrix) -> str:
-    ds = m.dataset
     notes: dict[str, int] = {}
     sources: list[Document] = []
 

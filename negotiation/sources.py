@@ -32,8 +32,16 @@ from .load import BUNDLED
 from .model import Dataset, Document, Quote
 
 __all__ = [
-    "Archive", "Gap", "Passage", "archive_dir", "archives", "normalise", "read_archive",
-    "quotes", "source_rows", "verify",
+    "Archive",
+    "Gap",
+    "Passage",
+    "archive_dir",
+    "archives",
+    "normalise",
+    "quotes",
+    "read_archive",
+    "source_rows",
+    "verify",
 ]
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
@@ -293,7 +301,8 @@ def source_rows(ds: Dataset) -> tuple[list[str], list[list[str]]]:
     for doc in ds.documents:
         archive = found.get(doc.id)
         rows.append([
-            doc.id, doc.kind, doc.date.isoformat() if doc.date else "", doc.title, doc.publisher, doc.url,
+            doc.id, doc.kind, doc.date.isoformat() if doc.date else "", doc.title,
+            doc.publisher, doc.url,
             str(len(archive.passages)) if archive else "",
             str(len(archive.copies)) if archive else "",
             archive.sha256[:12] if archive else "",

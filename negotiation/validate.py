@@ -12,6 +12,7 @@ reported in one run, like a linter.
 from __future__ import annotations
 
 import difflib
+from typing import Any
 
 from .errors import DataError, Problem
 from .load import (
@@ -50,7 +51,7 @@ def check_records(records: Records) -> list[Problem]:
     """Cross-record rules over what :func:`~negotiation.load.read_records` read."""
     problems: list[Problem] = []
 
-    def value(record: Record, key: str) -> object:
+    def value(record: Record, key: str) -> Any:
         """The field's value; None when it is absent or invalid (already reported)."""
         field = record.get(key)
         return None if field is None or field.value is INVALID else field.value
@@ -124,9 +125,9 @@ def check_records(records: Records) -> list[Problem]:
                 if key in record:
                     problem(record, key, f"{path}.{key}: describes a quote, but the "
                                          "response has none; add the quote or drop the key")
-        demand = demands.get(value(record, "demand"))  # type: ignore[arg-type]
+        demand = demands.get(value(record, "demand"))
         date, raised = value(record, "date"), demand and value(demand, "raised")
-        if date is not None and raised is not None and date < raised:  # type: ignore[operator]
+        if date is not None and raised is not None and date < raised:
             problem(record, "date", f"{path}.date: {date} is before demand "
                                     f"{value(record, 'demand')!r} was raised ({raised}); "
                                     "check both dates")

@@ -89,7 +89,7 @@ def test_primary_documents_have_hashed_archives(bundled):
     for doc in bundled.documents:
         if doc.id in found:
             assert doc.sha256 == found[doc.id].sha256 and doc.retrieved is not None
-    assert PRIMARY <= set(found)
+    assert set(found) >= PRIMARY
     for doc_id in PRIMARY:
         assert found[doc_id].status.startswith("partial")
 

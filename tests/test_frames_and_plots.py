@@ -8,10 +8,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import pandas as pd
+import pytest
 
-import negotiation as ng  # noqa: E402
+import negotiation as ng
 
 
 def test_to_pandas_wide(bundled):

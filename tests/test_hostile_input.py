@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import time
 from pathlib import Path
 
@@ -12,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import negotiation as ng
-import importlib
 
 load_module = importlib.import_module("negotiation.load")
 

@@ -70,7 +70,7 @@ def test_unknown_ids_in_lookups(mini):
 
 @pytest.mark.parametrize("bad", ["2020-02-30", "soon", "", 20200101])
 def test_bad_as_of(mini, bad):
-    with pytest.raises(ng.UsageError, match="as_of: .* is not a date; write it as YYYY-MM-DD"):
+    with pytest.raises(ng.UsageError, match=r"as_of: .* is not a date; write it as YYYY-MM-DD"):
         mini.matrix(as_of=bad)
 
 
@@ -140,8 +140,6 @@ def test_one_cell_per_demand_and_actor_and_latest_wins(mini, answers):
         d, a = cell.demand.id, cell.actor.id
         mine = [(days, i, s) for i, (dd, aa, days, s) in enumerate(answers) if (dd, aa) == (d, a)]
         positions = [m for m in mine if m[2] is not ng.Status.NOT_ADDRESSED]
-        if positions:
-            expected = max(positions)[2]
-        else:
-            expected = max(mine)[2] if mine else ng.Status.PENDING
+        deciding = max(positions or mine, default=None)
+        expected = deciding[2] if deciding else ng.Status.PENDING
         assert cell.status is expected

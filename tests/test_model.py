@@ -41,7 +41,7 @@ def test_empty_text_is_refused():
 def test_document_kind_and_date_are_checked():
     with pytest.raises(ValueError):
         ng.Document("d", "T", dt.date(2022, 1, 1), "u", "P", kind="blog")
-    with pytest.raises(TypeError, match="date must be a datetime.date"):
+    with pytest.raises(TypeError, match=r"date must be a datetime\.date"):
         ng.Document("d", "T", "2022-01-01", "u", "P", kind="primary")  # type: ignore[arg-type]
 
 

@@ -82,7 +82,7 @@ def test_bundled_quotes_verify(bundled):
 def test_one_altered_word_fails_with_file_and_line(bundled_copy):
     text = bundled_copy.read_text(encoding="utf-8")
     needle = "Russia has no veto, Russia has no say"
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if needle in l)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if needle in row)
     bundled_copy.write_text(text.replace(needle, "Russia has no veto, Russia has no vote"),
                             encoding="utf-8")
     (problem,) = verify(ng.load(bundled_copy))

@@ -21,11 +21,13 @@ means ours is slower (or bigger). See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -114,33 +116,66 @@ def _worker(task: str, path: str) -> int:
 # --------------------------------------------------------------------------- measuring
 
 
-def _env(extra_path: str | None = None) -> dict[str, str]:
-    env = dict(os.environ)
-    if extra_path:
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (extra_path, env.get("PYTHONPATH")) if p)
-    return env
+class Setup:
+    """Where the subprocesses run and what they import.
 
+    They run in an empty directory (not the checkout, whose ``negotiation/`` would shadow the
+    installed package). With ``snapshot``, ``negotiation/`` and ``data/`` are first copied, laid
+    out as installed, into a temporary directory put on PYTHONPATH, so that edits made to the
+    checkout during the run do not mix two versions of the code into one set of figures.
+    """
 
-def _run_worker(task: str, path: str, pandas_path: str | None) -> dict[str, float]:
-    env = _env(pandas_path if task == "pandas" else None)
-    proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--worker", task, path],
-        capture_output=True, text=True, env=env, cwd=ROOT, check=False,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"worker {task} {path} failed ({proc.returncode}):\n{proc.stderr}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    def __init__(self, tmp: Path, snapshot: bool, pandas_path: str | None) -> None:
+        self.cwd = tmp / "cwd"
+        self.cwd.mkdir()
+        self.package_path: str | None = None
+        self.pandas_path = pandas_path
+        if snapshot:
+            site = tmp / "snapshot"
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(ROOT / "negotiation", site / "negotiation", ignore=ignore)
+            shutil.copytree(ROOT / "data", site / "negotiation" / "data", ignore=ignore)
+            compileall.compile_dir(str(site), quiet=1)
+            self.package_path = str(site)
+        self.source = source_digest(Path(self.package_path or ROOT) / "negotiation")
 
+    def env(self, pandas: bool = False) -> dict[str, str]:
+        env = dict(os.environ)
+        extra = [self.package_path, self.pandas_path if pandas else None, env.get("PYTHONPATH")]
+        if any(extra):
+            env["PYTHONPATH"] = os.pathsep.join(p for p in extra if p)
+        return env
 
-def _time_command(argv: Sequence[str]) -> float:
-    start = time.perf_counter()
-    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
-                          check=False)
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}):\n"
-                           f"{proc.stderr.decode(errors='replace')}")
-    return seconds
+    def worker(self, task: str, path: str) -> dict[str, float]:
+        proc = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--worker", task, path],
+            capture_output=True, text=True, env=self.env(task == "pandas"), cwd=self.cwd,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"worker {task} {path} failed ({proc.returncode}):\n"
+                               f"{proc.stderr}")
+        return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+    def time_command(self, argv: Sequence[str]) -> float:
+        env = self.env()
+        start = time.perf_counter()
+        proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              cwd=self.cwd, env=env, check=False)
+        seconds = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}):\n"
+                               f"{proc.stderr.decode(errors='replace')}")
+        return seconds
+
+    def pandas_version(self) -> str | None:
+        """The version of pandas the pandas worker would import, or None if it cannot."""
+        proc = subprocess.run(
+            [sys.executable, "-c", "import pandas; print(pandas.__version__)"],
+            capture_output=True, text=True, env=self.env(pandas=True), cwd=self.cwd,
+            check=False,
+        )
+        return proc.stdout.strip() if proc.returncode == 0 else None
 
 
 def _interleaved(sides: dict[str, Any], repeats: int) -> dict[str, list[Any]]:
@@ -158,49 +193,44 @@ def _progress(message: str, quiet: bool) -> None:
         print(message, file=sys.stderr, flush=True)
 
 
-def pandas_version(pandas_path: str | None) -> str | None:
-    """The version of pandas the pandas worker would import, or None if it cannot."""
-    proc = subprocess.run([sys.executable, "-c", "import pandas; print(pandas.__version__)"],
-                          capture_output=True, text=True, env=_env(pandas_path), check=False)
-    return proc.stdout.strip() if proc.returncode == 0 else None
-
-
-def measure(quick: bool, pandas_path: str | None, quiet: bool = False,
-            repeats: int | None = None) -> dict[str, Any]:
+def measure(quick: bool, pandas_path: str | None = None, quiet: bool = False,
+            repeats: int | None = None, snapshot: bool = False) -> dict[str, Any]:
     """Run every benchmark and return the raw figures."""
     sizes = QUICK_SIZES if quick else FULL_SIZES
     reps = dict(QUICK_REPEATS if quick else FULL_REPEATS)
     if repeats:
         reps = dict.fromkeys(reps, repeats)
-    has_pandas = pandas_version(pandas_path)
-    results: dict[str, Any] = {"quick": quick, "sizes": {}, "pandas": has_pandas}
-
-    # (1) cold start; one warm-up each first (byte-code caches, OS file cache).
-    _progress(f"(1) cold start, {reps['cold']} interleaved pairs ...", quiet)
-    for argv in (COLD_OURS, COLD_FLOOR):
-        _time_command(argv)
-    cold = _interleaved({"ours": lambda: _time_command(COLD_OURS),
-                         "floor": lambda: _time_command(COLD_FLOOR)}, reps["cold"])
-    results["cold"] = cold
-
-    # (2)-(4) per size, in fresh subprocesses.
     with tempfile.TemporaryDirectory(prefix="negotiation-bench-") as tmp:
+        setup = Setup(Path(tmp), snapshot, pandas_path)
+        has_pandas = setup.pandas_version()
+        results: dict[str, Any] = {"quick": quick, "sizes": {}, "pandas": has_pandas,
+                                   "snapshot": snapshot, "source_before": setup.source}
+
+        # (1) cold start; one warm-up each first (byte-code caches, OS file cache).
+        _progress(f"(1) cold start, {reps['cold']} interleaved pairs ...", quiet)
+        for argv in (COLD_OURS, COLD_FLOOR):
+            setup.time_command(argv)
+        results["cold"] = _interleaved({"ours": lambda: setup.time_command(COLD_OURS),
+                                        "floor": lambda: setup.time_command(COLD_FLOOR)},
+                                       reps["cold"])
+
+        # (2)-(4) per size, each run a fresh subprocess.
         for label, (n, m, r) in sizes.items():
             path = str(Path(tmp) / f"bench-{label}.yaml")
             _progress(f"(2-4) {label}: generating {n} x {m} x {r} = {n * m * r} responses ...",
                       quiet)
             generate.write(path, n, m, r)
-            sides = {name: (lambda name=name, path=path: _run_worker(name, path, pandas_path))
+            sides = {name: (lambda name=name, path=path: setup.worker(name, path))
                      for name in ("ours", "yaml", *(("pandas",) if has_pandas else ()))}
             _progress(f"(2-4) {label}: {reps[label]} interleaved runs of "
                       f"{', '.join(sides)} ...", quiet)
             if not quick:
-                _run_worker("ours", path, pandas_path)  # warm-up: OS file cache
-            runs = _interleaved(sides, reps[label])
+                setup.worker("ours", path)  # warm-up: OS file cache
             results["sizes"][label] = {
                 "responses": n * m * r, "shape": [n, m, r], "bytes": os.path.getsize(path),
-                "runs": runs,
+                "runs": _interleaved(sides, reps[label]),
             }
+        results["source_after"] = source_digest(Path(setup.package_path or ROOT) / "negotiation")
     return results
 
 
@@ -297,10 +327,10 @@ def _git_commit() -> str:
     return proc.stdout.strip() if proc.returncode == 0 else "unknown"
 
 
-def _source_digest() -> str:
-    """A digest of negotiation/*.py: which working tree was measured, commit or not."""
+def source_digest(package: Path) -> str:
+    """A digest of ``package``/*.py: which code was measured, committed or not."""
     h = hashlib.sha256()
-    for path in sorted((ROOT / "negotiation").glob("*.py")):
+    for path in sorted(package.glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:12]
 
@@ -332,7 +362,7 @@ def machine() -> dict[str, str]:
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "platform": platform.platform(),
         "libraries": f"PyYAML {yaml.__version__} (libyaml {libyaml}), attrs {attrs.__version__}",
-        "commit": _git_commit(), "source": _source_digest(),
+        "commit": _git_commit(),
     }
 
 
@@ -346,7 +376,8 @@ def report(results: dict[str, Any], rows: dict[str, Any], info: dict[str, str]) 
         f"machine: {info['cpu']}, {info['cores']} cores; {info['python']}; {info['platform']}",
         f"libraries: {info['libraries']}"
         + (f", pandas {results['pandas']}" if results["pandas"] else ", pandas not installed"),
-        f"commit: {info['commit']} (negotiation/*.py sha256 {info['source']})",
+        f"commit: {info['commit']}; negotiation/*.py sha256 {results['source_before']}"
+        + (" (a snapshot copied at the start)" if results["snapshot"] else ""),
         "",
         "per size (median of fresh subprocesses; time excludes interpreter start and imports):",
     ]
@@ -378,6 +409,13 @@ def report(results: dict[str, Any], rows: dict[str, Any], info: dict[str, str]) 
                            for r in rows.values()],
                           headers=["figure", "measured (ratio, ours / baseline)", "target",
                                    "result"], tablefmt="github"))
+    if results["source_after"] != results["source_before"]:
+        lines += ["", f"WARNING: negotiation/*.py changed during the run (sha256 "
+                      f"{results['source_before']} -> {results['source_after']}): the figures "
+                      "mix two versions of the code; run again, or with --snapshot"]
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        lines += ["", "note: PYTHONDONTWRITEBYTECODE is set: if negotiation's byte-code caches "
+                      "are stale, the cold start (1) includes compiling it"]
     return "\n".join(lines)
 
 
@@ -390,6 +428,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pandas-path", metavar="DIR",
                         help="a directory to put on PYTHONPATH for the pandas comparison only "
                              "(e.g. from `pip install --target DIR pandas`)")
+    parser.add_argument("--snapshot", action="store_true",
+                        help="measure a copy of negotiation/ and data/ taken at the start "
+                             "(stable figures while the checkout is being edited)")
     parser.add_argument("--json", metavar="FILE", help="also write the raw figures to FILE")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 if a target is missed (default: always 0)")
@@ -399,7 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.worker:
         return _worker(*args.worker)
 
-    results = measure(args.quick, args.pandas_path, args.quiet, args.repeats)
+    results = measure(args.quick, args.pandas_path, args.quiet, args.repeats, args.snapshot)
     rows = summarize(results)
     info = machine()
     print(report(results, rows, info))

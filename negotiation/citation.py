@@ -35,7 +35,7 @@ def cite(style: str = "text") -> str:
     version = _version()
     if style == "text":
         return (
-            f"negotiation {version} (software), dataset \"{ds.name}\" version {ds.version}. "
+            f'negotiation {version} (software), dataset "{ds.name}" version {ds.version}. '
             f"{AUTHORS} ({YEAR}). {TITLE}. "
             "Cite the dataset version and the as-of date of any table you publish."
         )
@@ -46,7 +46,7 @@ def cite(style: str = "text") -> str:
             f"  title = {{{TITLE}}},\n"
             f"  version = {{{version}}},\n"
             f"  year = {{{YEAR}}},\n"
-            f"  note = {{Dataset \"{ds.name}\", version {ds.version}}}\n"
+            f'  note = {{Dataset "{ds.name}", version {ds.version}}}\n'
             "}"
         )
     raise UsageError(f"unknown citation style {style!r}; use 'text' or 'bibtex'")

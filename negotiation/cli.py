@@ -57,8 +57,7 @@ def _dataset(args: argparse.Namespace) -> Dataset:
 
 def _cmd_matrix(args: argparse.Namespace) -> int:
     ds = _dataset(args)
-    m = ds.matrix(as_of=args.as_of, actors=args.actors,
-                  assessments=not args.no_assessments)
+    m = ds.matrix(as_of=args.as_of, actors=args.actors, assessments=not args.no_assessments)
     _emit(m.to_table(args.format) + _footer(m.caption, args.format), args.output)
     return EXIT_OK
 
@@ -72,8 +71,9 @@ def _footer(caption: str, fmt: str) -> str:
         return "\n% " + caption.replace("\n", " ")
     if name == "html":
         return f"\n<p>{html.escape(caption)}</p>"
-    return "\n\n" + render.markdown_text(caption) if name in ("github", "pipe") else \
-        "\n\n" + caption
+    return (
+        "\n\n" + render.markdown_text(caption) if name in ("github", "pipe") else "\n\n" + caption
+    )
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -85,23 +85,28 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         print(f"{args.file}: {len(problems)} problem{s}", file=sys.stderr)
         return EXIT_INVALID
     ds = load(args.file)
-    print(f"{args.file}: valid ({len(ds.demands)} demands, {len(ds.responses)} responses, "
-          f"{len(ds.documents)} documents)")
+    print(
+        f"{args.file}: valid ({len(ds.demands)} demands, {len(ds.responses)} responses, "
+        f"{len(ds.documents)} documents)"
+    )
     return EXIT_OK
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     ds = _dataset(args)
     d = ds.diff(args.earlier, args.later, actors=args.actors)
-    lines = [f"{d.earlier} -> {d.later}: {len(d.changes)} changed cells, "
-             f"{len(d.added)} demands raised"]
+    lines = [
+        f"{d.earlier} -> {d.later}: {len(d.changes)} changed cells, {len(d.added)} demands raised"
+    ]
     for demand in d.added:
         lines.append(f"+ {demand.id}: raised {demand.raised} ({demand.title})")
     for change in d.changes:
         r = change.deciding
         where = f"{r.date} {r.source.id} <{r.source.url}>" if r else "no response"
-        lines.append(f"{change.demand.id}  {change.actor.id}  {change.before.value} -> "
-                     f"{change.after.value}  ({where})")
+        lines.append(
+            f"{change.demand.id}  {change.actor.id}  {change.before.value} -> "
+            f"{change.after.value}  ({where})"
+        )
     _emit("\n".join(lines), args.output)
     return EXIT_OK
 
@@ -124,11 +129,14 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     paraphrases = sum(1 for *_, quote in quotes(ds) if quote.paraphrase)
     checked = sum(1 for _ in quotes(ds)) - paraphrases
     if problems:
-        print(f"{ds.path}: {len(problems)} of {checked} quotes failed verification",
-              file=sys.stderr)
+        print(
+            f"{ds.path}: {len(problems)} of {checked} quotes failed verification", file=sys.stderr
+        )
         return EXIT_INVALID
-    print(f"{ds.path}: all {checked} quotes found verbatim in their archives "
-          f"({paraphrases} paraphrases, marked as such, not checked)")
+    print(
+        f"{ds.path}: all {checked} quotes found verbatim in their archives "
+        f"({paraphrases} paraphrases, marked as such, not checked)"
+    )
     return EXIT_OK
 
 
@@ -150,34 +158,50 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _add_data(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", metavar="FILE",
-                   help="a data file in the negotiation schema (default: the bundled dataset)")
+    p.add_argument(
+        "--data",
+        metavar="FILE",
+        help="a data file in the negotiation schema (default: the bundled dataset)",
+    )
 
 
 def _add_output(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help="write to FILE (replaced only once the output is complete)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (replaced only once the output is complete)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="negotiation",
         description="The 2021-22 security-guarantees exchange as data: demands, responses, "
-                    "evidence and the demand-by-actor status matrix.",
+        "evidence and the demand-by-actor status matrix.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
     p = sub.add_parser("matrix", help="print the status matrix as a table")
-    p.add_argument("-f", "--format", default="github",
-                   help=f"table format (default github): {', '.join(render.formats())}")
-    p.add_argument("--actors", metavar="IDS",
-                   help="comma-separated actor ids for the columns (default: all responding)")
-    p.add_argument("--as-of", metavar="DATE",
-                   help="the state of play on DATE (YYYY-MM-DD)")
-    p.add_argument("--no-assessments", action="store_true",
-                   help="leave out the columns of the demanding side's assessments")
+    p.add_argument(
+        "-f",
+        "--format",
+        default="github",
+        help=f"table format (default github): {', '.join(render.formats())}",
+    )
+    p.add_argument(
+        "--actors",
+        metavar="IDS",
+        help="comma-separated actor ids for the columns (default: all responding)",
+    )
+    p.add_argument("--as-of", metavar="DATE", help="the state of play on DATE (YYYY-MM-DD)")
+    p.add_argument(
+        "--no-assessments",
+        action="store_true",
+        help="leave out the columns of the demanding side's assessments",
+    )
     _add_data(p)
     _add_output(p)
     p.set_defaults(run=_cmd_matrix)
@@ -203,9 +227,13 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_explain)
 
     p = sub.add_parser("report", help="a full report: matrix, legend and evidence per demand")
-    p.add_argument("-f", "--format", default="html",
-                   choices=["html", "markdown", "latex", "csv", "json"],
-                   help="report format (default html)")
+    p.add_argument(
+        "-f",
+        "--format",
+        default="html",
+        choices=["html", "markdown", "latex", "csv", "json"],
+        help="report format (default html)",
+    )
     p.add_argument("--actors", metavar="IDS", help="comma-separated actor ids")
     p.add_argument("--as-of", metavar="DATE", help="the state of play on DATE (YYYY-MM-DD)")
     _add_data(p)
@@ -260,6 +288,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # a bug: one line, not a traceback, unless asked for
         if os.environ.get("NEGOTIATION_DEBUG"):
             raise
-        print(f"negotiation: internal error: {type(e).__name__}: {e} (set NEGOTIATION_DEBUG=1 "
-              "for a traceback and please report it)", file=sys.stderr)
+        print(
+            f"negotiation: internal error: {type(e).__name__}: {e} (set NEGOTIATION_DEBUG=1 "
+            "for a traceback and please report it)",
+            file=sys.stderr,
+        )
         return 70

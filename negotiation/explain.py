@@ -26,8 +26,9 @@ def _document(doc: Document) -> str:
 
 def _quote_lines(quote: Quote, indent: str) -> list[str]:
     mark = "paraphrase, not verbatim: " if quote.paraphrase else ""
-    lines = textwrap.wrap(f"{mark}\"{quote.text}\"", width=96, initial_indent=indent,
-                          subsequent_indent=indent + " ")
+    lines = textwrap.wrap(
+        f'{mark}"{quote.text}"', width=96, initial_indent=indent, subsequent_indent=indent + " "
+    )
     details = []
     if quote.locator:
         details.append(quote.locator)
@@ -47,13 +48,15 @@ def _response_lines(response: Response) -> list[str]:
     if response.conditions:
         lines.append(f"    conditions: {response.conditions}")
     if response.note:
-        lines += textwrap.wrap(f"note: {response.note}", width=96, initial_indent="    ",
-                               subsequent_indent="      ")
+        lines += textwrap.wrap(
+            f"note: {response.note}", width=96, initial_indent="    ", subsequent_indent="      "
+        )
     return lines
 
 
-def explain(ds: Dataset, demand: str, actor: str | None = None,
-            as_of: dt.date | str | None = None) -> str:
+def explain(
+    ds: Dataset, demand: str, actor: str | None = None, as_of: dt.date | str | None = None
+) -> str:
     """A demand's text and refs, then each actor's responses, oldest first.
 
     Args:
@@ -68,17 +71,20 @@ def explain(ds: Dataset, demand: str, actor: str | None = None,
     d = ds.demand(demand)
     day = parse_date(as_of, "as_of")
     actors = ds.select_actors([actor] if actor else None)
-    lines = [f"{d.id}: {d.title}",
-             f"  raised {d.raised.isoformat()}" + (f" by {d.by}" if d.by else "")
-             + f"; category: {d.category}",
-             *textwrap.wrap(d.summary, width=96, initial_indent="  ",
-                            subsequent_indent="  "),
-             *_quote_lines(d.quote, "  "),
-             f"  quoted from: {_document(d.source)}",
-             "  made in: " + "; ".join(str(r) for r in d.refs)]
+    lines = [
+        f"{d.id}: {d.title}",
+        f"  raised {d.raised.isoformat()}"
+        + (f" by {d.by}" if d.by else "")
+        + f"; category: {d.category}",
+        *textwrap.wrap(d.summary, width=96, initial_indent="  ", subsequent_indent="  "),
+        *_quote_lines(d.quote, "  "),
+        f"  quoted from: {_document(d.source)}",
+        "  made in: " + "; ".join(str(r) for r in d.refs),
+    ]
     if d.note:
-        lines += textwrap.wrap(f"note: {d.note}", width=96, initial_indent="  ",
-                               subsequent_indent="    ")
+        lines += textwrap.wrap(
+            f"note: {d.note}", width=96, initial_indent="  ", subsequent_indent="    "
+        )
     for a in actors:
         responses = [r for r in ds.evidence(d.id, a.id) if day is None or r.date <= day]
         deciding = decide(responses, None)
@@ -106,8 +112,7 @@ class Explanation:
     def _repr_html_(self) -> str:
         from .report import html_section
 
-        m = self.dataset.matrix(as_of=self.as_of,
-                                actors=[self.actor] if self.actor else None)
+        m = self.dataset.matrix(as_of=self.as_of, actors=[self.actor] if self.actor else None)
         demand = self.dataset.demand(self.demand)
         if demand not in m.demands:
             return f"<p>{html.escape(self.demand)} was not raised by {m.as_of}.</p>"

@@ -58,6 +58,7 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
+
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -92,28 +93,64 @@ def _fields(*specs: str) -> dict[str, _Field]:
     return out
 
 
-_QUOTE_FIELDS = ("via:id?", "locator:text?", "language:text?", "translation:text?",
-                 "paraphrase:bool?")
+_QUOTE_FIELDS = (
+    "via:id?",
+    "locator:text?",
+    "language:text?",
+    "translation:text?",
+    "paraphrase:bool?",
+)
 
 SCHEMA: dict[str, dict[str, _Field]] = {
     "dataset": _fields("name:text?", "version:text?", "description:text?"),
     "actors": _fields("id:id", "name:text"),
     "documents": _fields(
-        "id:id", "title:text", "date:date?", "url:text", "publisher:text", "kind:kind",
-        "issuer:id?", "retrieved:date?", "sha256:text?", "note:text?",
+        "id:id",
+        "title:text",
+        "date:date?",
+        "url:text",
+        "publisher:text",
+        "kind:kind",
+        "issuer:id?",
+        "retrieved:date?",
+        "sha256:text?",
+        "note:text?",
     ),
     "demands": _fields(
-        "id:id", "title:text", "summary:text", "category:text", "raised:date", "by:id?",
-        "source:id", "text:text", *_QUOTE_FIELDS, "refs:refs", "note:text?",
+        "id:id",
+        "title:text",
+        "summary:text",
+        "category:text",
+        "raised:date",
+        "by:id?",
+        "source:id",
+        "text:text",
+        *_QUOTE_FIELDS,
+        "refs:refs",
+        "note:text?",
     ),
     "refs": _fields("document:id", "article:article?"),
     "responses": _fields(
-        "demand:id", "actor:id", "date:date", "status:status", "source:id", "quote:text?",
-        *_QUOTE_FIELDS, "conditions:text?", "note:text?",
+        "demand:id",
+        "actor:id",
+        "date:date",
+        "status:status",
+        "source:id",
+        "quote:text?",
+        *_QUOTE_FIELDS,
+        "conditions:text?",
+        "note:text?",
     ),
     "assessments": _fields(
-        "demand:id", "actor:id", "of:id", "date:date", "verdict:verdict", "source:id",
-        "quote:text", *_QUOTE_FIELDS, "note:text?",
+        "demand:id",
+        "actor:id",
+        "of:id",
+        "date:date",
+        "verdict:verdict",
+        "source:id",
+        "quote:text",
+        *_QUOTE_FIELDS,
+        "note:text?",
     ),
 }
 _SECTIONS = ("dataset", "actors", "documents", "demands", "responses", "assessments")
@@ -159,14 +196,20 @@ def _read_bytes(path: PathLike | None) -> tuple[str, bytes]:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise DataError([Problem(name, f"is {size} bytes, more than the {MAX_BYTES} a data "
-                                           "file may have; split it or check it is the right "
-                                           "file")])
+            raise DataError(
+                [
+                    Problem(
+                        name,
+                        f"is {size} bytes, more than the {MAX_BYTES} a data "
+                        "file may have; split it or check it is the right "
+                        "file",
+                    )
+                ]
+            )
         return name, p.read_bytes()
     except FileNotFoundError:
         raise DataError(
-            [Problem(name, "no such file; check the path (it is read relative to "
-                           f"{os.getcwd()})")]
+            [Problem(name, f"no such file; check the path (it is read relative to {os.getcwd()})")]
         ) from None
     except OSError as e:
         raise DataError([Problem(name, f"cannot be read: {e.strerror or e}")]) from None
@@ -179,8 +222,14 @@ def _decode(name: str, data: bytes) -> str:
         line = data.count(b"\n", 0, e.start) + 1
         column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
         raise DataError(
-            [Problem(name, f"byte 0x{data[e.start]:02x} is not UTF-8; save the file as UTF-8",
-                     line, column)]
+            [
+                Problem(
+                    name,
+                    f"byte 0x{data[e.start]:02x} is not UTF-8; save the file as UTF-8",
+                    line,
+                    column,
+                )
+            ]
         ) from None
 
 
@@ -192,8 +241,7 @@ def _compose(name: str, text: str) -> yaml.Node | None:
         what = e.problem or e.context or "cannot be parsed"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise DataError(
-            [Problem(name, f"YAML syntax error: {what}; fix the YAML at this place",
-                     line, column)]
+            [Problem(name, f"YAML syntax error: {what}; fix the YAML at this place", line, column)]
         ) from None
     except yaml.YAMLError as e:
         raise DataError([Problem(name, f"YAML error: {e}")]) from None
@@ -216,33 +264,42 @@ class _Reader:
     def visit(self, node: yaml.Node, path: str) -> bool:
         """False (with a problem) for a node met before (an alias) or with a foreign tag."""
         if id(node) in self.seen:
-            self.problem(node, f"{path}: YAML aliases (*name) are not supported in data "
-                               "files; write the value out in full")
+            self.problem(
+                node,
+                f"{path}: YAML aliases (*name) are not supported in data "
+                "files; write the value out in full",
+            )
             return False
         self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            self.problem(node, f"{path}: tag {node.tag!r} is not allowed; data files hold "
-                               "plain text, dates, lists and mappings only, remove the tag")
+            self.problem(
+                node,
+                f"{path}: tag {node.tag!r} is not allowed; data files hold "
+                "plain text, dates, lists and mappings only, remove the tag",
+            )
             return False
         return True
 
     def mapping(self, node: yaml.Node, path: str) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
         """The (key, key node, value node) pairs of a mapping node; problems for the rest."""
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{path}: expected a mapping (key: value lines), "
-                               f"got {_describe(node)}")
+            self.problem(
+                node, f"{path}: expected a mapping (key: value lines), got {_describe(node)}"
+            )
             return
         keys: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                self.problem(key_node, f"{path}: keys must be plain words, "
-                                       f"got {_describe(key_node)}")
+                self.problem(
+                    key_node, f"{path}: keys must be plain words, got {_describe(key_node)}"
+                )
                 continue
             key = key_node.value
             if key in keys:
                 first = keys[key].start_mark.line + 1
-                self.problem(key_node, f"{path}: key {key!r} appears twice (first on line "
-                                       f"{first}); keep one")
+                self.problem(
+                    key_node, f"{path}: key {key!r} appears twice (first on line {first}); keep one"
+                )
                 continue
             keys[key] = key_node
             yield key, key_node, value_node
@@ -255,20 +312,23 @@ class _Reader:
             spec = schema.get(key)
             if spec is None:
                 hint = difflib.get_close_matches(key, list(schema), n=1)
-                suggestion = f"; did you mean {hint[0]!r}?" if hint else \
-                    f"; known keys: {', '.join(schema)}"
+                suggestion = (
+                    f"; did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(schema)}"
+                )
                 self.problem(key_node, f"{path}: unknown key {key!r}{suggestion}")
                 continue
             # An invalid value is kept as INVALID: present (no "missing key" problem too),
             # but skipped by the cross-record checks.
             value = self.scalar(value_node, f"{path}.{key}", spec)
-            record[key] = Value(value, value_node.start_mark.line + 1,
-                                value_node.start_mark.column + 1)
+            record[key] = Value(
+                value, value_node.start_mark.line + 1, value_node.start_mark.column + 1
+            )
         if isinstance(node, yaml.MappingNode):
             for spec in schema.values():
                 if spec.required and spec.name not in record:
-                    self.problem(node, f"{path}: missing required key {spec.name!r} "
-                                       f"({_EXPECTED[spec.kind]})")
+                    self.problem(
+                        node, f"{path}: missing required key {spec.name!r} ({_EXPECTED[spec.kind]})"
+                    )
         return record
 
     def scalar(self, node: yaml.Node, path: str, spec: _Field) -> Any:
@@ -315,8 +375,13 @@ def _describe(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    kind = {_INT: "a number", _FLOAT: "a number", _BOOL: "true/false", _NULL: "nothing",
-            _TIMESTAMP: "a date"}.get(node.tag, "text")
+    kind = {
+        _INT: "a number",
+        _FLOAT: "a number",
+        _BOOL: "true/false",
+        _NULL: "nothing",
+        _TIMESTAMP: "a date",
+    }.get(node.tag, "text")
     return f"{kind} ({node.value!r})" if node.value != "" else kind
 
 
@@ -387,16 +452,26 @@ def read_records(text: str, name: str = "<string>") -> Records:
     """Parse YAML text into :class:`Records` (no cross-checks); raise if it cannot be read."""
     root = _compose(name, text)
     if root is None:
-        raise DataError([Problem(name, "the file is empty; a data file is a mapping with the "
-                                       "keys " + ", ".join(_SECTIONS), 1, 1)])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    "the file is empty; a data file is a mapping with the "
+                    "keys " + ", ".join(_SECTIONS),
+                    1,
+                    1,
+                )
+            ]
+        )
     reader = _Reader(name)
     found: dict[str, yaml.Node] = {}
     if reader.visit(root, "top level"):
         for key, key_node, value_node in reader.mapping(root, "top level"):
             if key not in _SECTIONS:
                 hint = difflib.get_close_matches(key, _SECTIONS, n=1)
-                suggestion = f"did you mean {hint[0]!r}?" if hint else \
-                    f"the keys are {', '.join(_SECTIONS)}"
+                suggestion = (
+                    f"did you mean {hint[0]!r}?" if hint else f"the keys are {', '.join(_SECTIONS)}"
+                )
                 reader.problem(key_node, f"top level: unknown key {key!r}; {suggestion}")
                 continue
             found[key] = value_node
@@ -432,11 +507,13 @@ def _read_refs(reader: _Reader, node: yaml.Node, path: str) -> list[Record]:
     if not reader.visit(node, path):
         return []
     if not isinstance(node, yaml.SequenceNode) or not node.value:
-        reader.problem(node, f"{path}: expected {_EXPECTED['refs']} (at least one), "
-                             f"got {_describe(node)}")
+        reader.problem(
+            node, f"{path}: expected {_EXPECTED['refs']} (at least one), got {_describe(node)}"
+        )
         return []
-    return [reader.record(item, f"{path}[{j}]", SCHEMA["refs"])
-            for j, item in enumerate(node.value)]
+    return [
+        reader.record(item, f"{path}[{j}]", SCHEMA["refs"]) for j, item in enumerate(node.value)
+    ]
 
 
 # --------------------------------------------------------------------------- building
@@ -481,19 +558,32 @@ def _build(records: Records) -> Dataset:
     for i, r in enumerate(sections["demands"]):
         quote = _quote(r, "text", by_id)
         assert quote is not None  # "text" is required
-        demands.append(Demand(
-            id=_get(r, "id"), title=_get(r, "title"), summary=_get(r, "summary"),
-            category=_get(r, "category"), raised=_get(r, "raised"),
-            source=by_id[_get(r, "source")], quote=quote,
-            refs=tuple(Ref(by_id[_get(ref, "document")], _get(ref, "article"))
-                       for ref in records.refs.get(i, [])),
-            by=_get(r, "by"), note=_get(r, "note"),
-        ))
+        demands.append(
+            Demand(
+                id=_get(r, "id"),
+                title=_get(r, "title"),
+                summary=_get(r, "summary"),
+                category=_get(r, "category"),
+                raised=_get(r, "raised"),
+                source=by_id[_get(r, "source")],
+                quote=quote,
+                refs=tuple(
+                    Ref(by_id[_get(ref, "document")], _get(ref, "article"))
+                    for ref in records.refs.get(i, [])
+                ),
+                by=_get(r, "by"),
+                note=_get(r, "note"),
+            )
+        )
     responses = [
         Response(
-            demand=_get(r, "demand"), actor=_get(r, "actor"), date=_get(r, "date"),
-            status=Status(_get(r, "status")), source=by_id[_get(r, "source")],
-            quote=_quote(r, "quote", by_id), conditions=_get(r, "conditions"),
+            demand=_get(r, "demand"),
+            actor=_get(r, "actor"),
+            date=_get(r, "date"),
+            status=Status(_get(r, "status")),
+            source=by_id[_get(r, "source")],
+            quote=_quote(r, "quote", by_id),
+            conditions=_get(r, "conditions"),
             note=_get(r, "note"),
         )
         for r in sections["responses"]
@@ -502,17 +592,29 @@ def _build(records: Records) -> Dataset:
     for r in sections["assessments"]:
         quote = _quote(r, "quote", by_id)
         assert quote is not None  # "quote" is required
-        assessments.append(Assessment(
-            demand=_get(r, "demand"), actor=_get(r, "actor"), of=_get(r, "of"),
-            date=_get(r, "date"), verdict=Verdict(_get(r, "verdict")),
-            source=by_id[_get(r, "source")], quote=quote, note=_get(r, "note"),
-        ))
+        assessments.append(
+            Assessment(
+                demand=_get(r, "demand"),
+                actor=_get(r, "actor"),
+                of=_get(r, "of"),
+                date=_get(r, "date"),
+                verdict=Verdict(_get(r, "verdict")),
+                source=by_id[_get(r, "source")],
+                quote=quote,
+                note=_get(r, "note"),
+            )
+        )
     return Dataset(
-        actors=tuple(actors), documents=tuple(documents), demands=tuple(demands),
-        responses=tuple(responses), assessments=tuple(assessments),
-        name=_get(records.meta, "name", ""), version=_get(records.meta, "version", ""),
+        actors=tuple(actors),
+        documents=tuple(documents),
+        demands=tuple(demands),
+        responses=tuple(responses),
+        assessments=tuple(assessments),
+        name=_get(records.meta, "name", ""),
+        version=_get(records.meta, "version", ""),
         description=_get(records.meta, "description", ""),
-        path=records.file, lines=lines,
+        path=records.file,
+        lines=lines,
     )
 
 
@@ -585,37 +687,64 @@ def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
 
 def to_plain(ds: Dataset) -> dict[str, Any]:
     """The dataset as plain lists and dicts, in the file's key order."""
-    meta = _drop_none({"name": ds.name or None, "version": ds.version or None,
-                       "description": ds.description or None})
+    meta = _drop_none(
+        {
+            "name": ds.name or None,
+            "version": ds.version or None,
+            "description": ds.description or None,
+        }
+    )
     out: dict[str, Any] = {"dataset": meta} if meta else {}
     out["actors"] = [{"id": a.id, "name": a.name} for a in ds.actors]
     out["documents"] = [_drop_none(attrs.asdict(d)) for d in ds.documents]
     out["demands"] = [
-        _drop_none({
-            "id": d.id, "title": d.title, "summary": d.summary, "category": d.category,
-            "raised": d.raised, "by": d.by, "source": d.source.id,
-            **_quote_fields(d.quote, "text"),
-            "refs": [_drop_none({"document": r.document.id, "article": r.article})
-                     for r in d.refs],
-            "note": d.note,
-        })
+        _drop_none(
+            {
+                "id": d.id,
+                "title": d.title,
+                "summary": d.summary,
+                "category": d.category,
+                "raised": d.raised,
+                "by": d.by,
+                "source": d.source.id,
+                **_quote_fields(d.quote, "text"),
+                "refs": [
+                    _drop_none({"document": r.document.id, "article": r.article}) for r in d.refs
+                ],
+                "note": d.note,
+            }
+        )
         for d in ds.demands
     ]
     out["responses"] = [
-        _drop_none({
-            "demand": r.demand, "actor": r.actor, "date": r.date, "status": r.status.value,
-            "source": r.source.id, **_quote_fields(r.quote, "quote"),
-            "conditions": r.conditions, "note": r.note,
-        })
+        _drop_none(
+            {
+                "demand": r.demand,
+                "actor": r.actor,
+                "date": r.date,
+                "status": r.status.value,
+                "source": r.source.id,
+                **_quote_fields(r.quote, "quote"),
+                "conditions": r.conditions,
+                "note": r.note,
+            }
+        )
         for r in ds.responses
     ]
     if ds.assessments:
         out["assessments"] = [
-            _drop_none({
-                "demand": a.demand, "actor": a.actor, "of": a.of, "date": a.date,
-                "verdict": a.verdict.value, "source": a.source.id,
-                **_quote_fields(a.quote, "quote"), "note": a.note,
-            })
+            _drop_none(
+                {
+                    "demand": a.demand,
+                    "actor": a.actor,
+                    "of": a.of,
+                    "date": a.date,
+                    "verdict": a.verdict.value,
+                    "source": a.source.id,
+                    **_quote_fields(a.quote, "quote"),
+                    "note": a.note,
+                }
+            )
             for a in ds.assessments
         ]
     return out
@@ -627,8 +756,14 @@ def dump(ds: Dataset, path: PathLike | None = None) -> str:
     With ``path``, the text is written to a temporary file beside it and renamed into place, so
     an existing file is never left half-written.
     """
-    text: str = yaml.dump(to_plain(ds), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                          default_flow_style=False, width=100)
+    text: str = yaml.dump(
+        to_plain(ds),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
     if path is not None:
         write_atomic(path, text)
     return text
@@ -643,8 +778,7 @@ def write_atomic(path: PathLike, text: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.",
-                               suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)

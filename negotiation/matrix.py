@@ -117,7 +117,8 @@ class StatusMatrix:
                 if a.demand in shown and (as_of is None or a.date <= as_of):
                     self._assessments[a.demand, a.actor] = a
         self.assessors: tuple[Actor, ...] = tuple(
-            a for a in dataset.actors if any(k[1] == a.id for k in self._assessments))
+            a for a in dataset.actors if any(k[1] == a.id for k in self._assessments)
+        )
         self._cells: dict[tuple[str, str], Cell] = {}
         for demand in self.demands:
             for actor in self.actors:
@@ -185,30 +186,36 @@ class StatusMatrix:
             r = cell.response
             quote = r.quote if r else None
             source: Document | None = r.source if r else None
-            rows.append({
-                "demand": cell.demand.id,
-                "title": cell.demand.title,
-                "actor": cell.actor.id,
-                "status": cell.status.value,
-                "date": r.date.isoformat() if r else None,
-                "source": source.id if source else None,
-                "source_title": source.title if source else None,
-                "url": source.url if source else None,
-                "via": quote.via.id if quote and quote.via else None,
-                "via_url": quote.via.url if quote and quote.via else None,
-                "quote": quote.text if quote else None,
-                "paraphrase": quote.paraphrase if quote else None,
-                "conditions": r.conditions if r else None,
-                "note": r.note if r else None,
-            })
+            rows.append(
+                {
+                    "demand": cell.demand.id,
+                    "title": cell.demand.title,
+                    "actor": cell.actor.id,
+                    "status": cell.status.value,
+                    "date": r.date.isoformat() if r else None,
+                    "source": source.id if source else None,
+                    "source_title": source.title if source else None,
+                    "url": source.url if source else None,
+                    "via": quote.via.id if quote and quote.via else None,
+                    "via_url": quote.via.url if quote and quote.via else None,
+                    "quote": quote.text if quote else None,
+                    "paraphrase": quote.paraphrase if quote else None,
+                    "conditions": r.conditions if r else None,
+                    "note": r.note if r else None,
+                }
+            )
         return rows
 
     # ------------------------------------------------------------------ tables
 
     def headers(self) -> list[str]:
         """Column titles of :meth:`rows`."""
-        return ["Demand", "Title", *(a.name for a in self.actors),
-                *(f"{a.name}: assessment" for a in self.assessors)]
+        return [
+            "Demand",
+            "Title",
+            *(a.name for a in self.actors),
+            *(f"{a.name}: assessment" for a in self.assessors),
+        ]
 
     def rows(self) -> list[list[str]]:
         """One row per demand: id, title, each actor's status, then any assessment columns."""
@@ -283,8 +290,10 @@ class StatusMatrix:
 
     def __repr__(self) -> str:
         day = f", as_of={self.as_of.isoformat()}" if self.as_of else ""
-        return (f"<StatusMatrix {len(self.demands)} demands x "
-                f"{', '.join(a.id for a in self.actors)}{day}>")
+        return (
+            f"<StatusMatrix {len(self.demands)} demands x "
+            f"{', '.join(a.id for a in self.actors)}{day}>"
+        )
 
     def _repr_markdown_(self) -> str:
         return self.to_table("github")
@@ -360,18 +369,21 @@ def diff(
     start, end = parse_date(earlier, "earlier"), parse_date(later, "later")
     assert start is not None and end is not None
     if start > end:
-        raise UsageError(f"the earlier date ({start}) is after the later one ({end}); "
-                         "swap them")
+        raise UsageError(f"the earlier date ({start}) is after the later one ({end}); swap them")
     before = StatusMatrix.build(dataset, as_of=start, actors=actors)
     after = StatusMatrix.build(dataset, as_of=end, actors=actors)
     known = {d.id for d in before.demands}
     changes = []
     for cell in after.cells():
-        old = (before.status(cell.demand.id, cell.actor.id) if cell.demand.id in known
-               else Status.PENDING)
+        old = (
+            before.status(cell.demand.id, cell.actor.id)
+            if cell.demand.id in known
+            else Status.PENDING
+        )
         if old is not cell.status:
-            moved = tuple(r for r in dataset.evidence(cell.demand.id, cell.actor.id)
-                          if start < r.date <= end)
+            moved = tuple(
+                r for r in dataset.evidence(cell.demand.id, cell.actor.id) if start < r.date <= end
+            )
             changes.append(Change(cell.demand, cell.actor, old, cell.status, moved))
     added = tuple(d for d in after.demands if d.id not in known)
     return Diff(start, end, tuple(changes), added)
@@ -396,8 +408,9 @@ class Event:
         return f"{s.actor} on {s.demand}: {s.status.value}"
 
 
-def timeline(dataset: Dataset, kinds: Sequence[str] = ("document", "demand", "response")
-             ) -> tuple[Event, ...]:
+def timeline(
+    dataset: Dataset, kinds: Sequence[str] = ("document", "demand", "response")
+) -> tuple[Event, ...]:
     """Every dated event of ``dataset`` in date order (documents, demands, responses)."""
     events: list[Event] = []
     if "document" in kinds:

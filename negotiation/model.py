@@ -232,8 +232,7 @@ class Demand:
     source: Document
     quote: Quote
     refs: tuple[Ref, ...] = attrs.field(converter=_refs)
-    by: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_valid_id))
+    by: str | None = attrs.field(default=None, validator=attrs.validators.optional(_valid_id))
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
     @property
@@ -304,20 +303,15 @@ class Dataset:
     documents: tuple[Document, ...] = _tuple_of(Document)
     demands: tuple[Demand, ...] = _tuple_of(Demand)
     responses: tuple[Response, ...] = _tuple_of(Response)
-    assessments: tuple[Assessment, ...] = attrs.field(
-        default=(), converter=_assessments)
+    assessments: tuple[Assessment, ...] = attrs.field(default=(), converter=_assessments)
     name: str = ""
     version: str = ""
     description: str = ""
     #: The file this dataset was loaded from, if any (not part of equality).
     path: str | None = attrs.field(default=None, eq=False, repr=False)
     #: Line of each record in ``path``: ``{("responses", 3): 120, ...}`` (not part of equality).
-    lines: dict[tuple[str, int], int] = attrs.field(
-        factory=dict, eq=False, repr=False, hash=False
-    )
-    _index: dict[str, dict[str, Any]] = attrs.field(
-        init=False, eq=False, repr=False, hash=False
-    )
+    lines: dict[tuple[str, int], int] = attrs.field(factory=dict, eq=False, repr=False, hash=False)
+    _index: dict[str, dict[str, Any]] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _cells: dict[tuple[str, str], tuple[Response, ...]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -366,8 +360,9 @@ class Dataset:
     def assessments_of(self, demand: str) -> tuple[Assessment, ...]:
         """The assessments made of the answers to ``demand``, oldest first."""
         self.demand(demand)
-        return tuple(sorted((a for a in self.assessments if a.demand == demand),
-                            key=lambda a: a.date))
+        return tuple(
+            sorted((a for a in self.assessments if a.demand == demand), key=lambda a: a.date)
+        )
 
     def evidence(self, demand: str, actor: str) -> tuple[Response, ...]:
         """All responses of ``actor`` to ``demand``, oldest first (file order on the same day).
@@ -434,8 +429,9 @@ class Dataset:
 
         return timeline(self)
 
-    def explain(self, demand: str, actor: str | None = None,
-                as_of: dt.date | str | None = None) -> Explanation:
+    def explain(
+        self, demand: str, actor: str | None = None, as_of: dt.date | str | None = None
+    ) -> Explanation:
         """A demand's text, refs and evidence; prints as text, shows as HTML in a notebook.
 
         >>> import negotiation as ng

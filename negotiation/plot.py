@@ -19,11 +19,23 @@ if TYPE_CHECKING:
 __all__ = ["ABBREVIATIONS", "ORDER", "plot_matrix", "plot_timeline"]
 
 #: Statuses from agreement to refusal (the colour scale's order).
-ORDER = (Status.ACCEPTED, Status.COUNTER_PROPOSAL, Status.OPEN, Status.NOT_ADDRESSED,
-         Status.REJECTED, Status.PENDING)
+ORDER = (
+    Status.ACCEPTED,
+    Status.COUNTER_PROPOSAL,
+    Status.OPEN,
+    Status.NOT_ADDRESSED,
+    Status.REJECTED,
+    Status.PENDING,
+)
 #: Short labels written in the cells.
-ABBREVIATIONS = {Status.ACCEPTED: "ACC", Status.COUNTER_PROPOSAL: "CTR", Status.OPEN: "OPN",
-                 Status.NOT_ADDRESSED: "N/A", Status.REJECTED: "REJ", Status.PENDING: "..."}
+ABBREVIATIONS = {
+    Status.ACCEPTED: "ACC",
+    Status.COUNTER_PROPOSAL: "CTR",
+    Status.OPEN: "OPN",
+    Status.NOT_ADDRESSED: "N/A",
+    Status.REJECTED: "REJ",
+    Status.PENDING: "...",
+}
 _MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 
 
@@ -68,16 +80,31 @@ def plot_matrix(m: StatusMatrix, ax: Any = None) -> Any:
     ax.imshow(grid, cmap=cmap, norm=norm, aspect="auto")
     for row, values in enumerate(grid):
         for col, value in enumerate(values):
-            ax.text(col, row, ABBREVIATIONS[ORDER[value]], ha="center", va="center",
-                    fontsize=8, color="white" if _luminance(colours[value]) < 0.45 else "black")
+            ax.text(
+                col,
+                row,
+                ABBREVIATIONS[ORDER[value]],
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if _luminance(colours[value]) < 0.45 else "black",
+            )
     ax.set_xticks(range(len(m.actors)), [a.name for a in m.actors])
     ax.set_yticks(range(len(m.demands)), [d.id for d in m.demands], fontsize=8)
     ax.xaxis.tick_top()
     ax.set_title(m.caption.split(". ")[0], fontsize=9, pad=24)
-    legend = [plt.Rectangle((0, 0), 1, 1, facecolor=colours[i], edgecolor="black",
-                            label=f"{ABBREVIATIONS[s]} {s.value}") for i, s in enumerate(ORDER)]
-    ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8,
-              frameon=False)
+    legend = [
+        plt.Rectangle(
+            (0, 0),
+            1,
+            1,
+            facecolor=colours[i],
+            edgecolor="black",
+            label=f"{ABBREVIATIONS[s]} {s.value}",
+        )
+        for i, s in enumerate(ORDER)
+    ]
+    ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8, frameon=False)
     return ax
 
 
@@ -94,18 +121,36 @@ def plot_timeline(ds: Dataset, actors: Any = None, ax: Any = None) -> Any:
     rows = {d.id: i for i, d in enumerate(demands)}
     for k, actor in enumerate(chosen):
         # One point per demand and day: the response the cell rule takes on that day.
-        last = {(r.demand, r.date): r for r in ds.responses
-                if r.actor == actor.id and r.demand in rows}
+        last = {
+            (r.demand, r.date): r for r in ds.responses if r.actor == actor.id and r.demand in rows
+        }
         points = list(last.values())
         offset = (k - (len(chosen) - 1) / 2) * 0.22
-        ax.scatter([r.date for r in points], [rows[r.demand] + offset for r in points],
-                   marker=_MARKERS[k % len(_MARKERS)], facecolor="white", edgecolor="black",
-                   label=actor.name, zorder=3)
+        ax.scatter(
+            [r.date for r in points],
+            [rows[r.demand] + offset for r in points],
+            marker=_MARKERS[k % len(_MARKERS)],
+            facecolor="white",
+            edgecolor="black",
+            label=actor.name,
+            zorder=3,
+        )
         for r in points:
-            ax.annotate(ABBREVIATIONS[r.status], (r.date, rows[r.demand] + offset),
-                        textcoords="offset points", xytext=(5, -3), fontsize=6)
-    ax.scatter([d.raised for d in demands], list(range(len(demands))), marker="|", color="black",
-               label="raised", zorder=2)
+            ax.annotate(
+                ABBREVIATIONS[r.status],
+                (r.date, rows[r.demand] + offset),
+                textcoords="offset points",
+                xytext=(5, -3),
+                fontsize=6,
+            )
+    ax.scatter(
+        [d.raised for d in demands],
+        list(range(len(demands))),
+        marker="|",
+        color="black",
+        label="raised",
+        zorder=2,
+    )
     ax.set_yticks(range(len(demands)), [d.id for d in demands], fontsize=8)
     ax.invert_yaxis()
     ax.grid(axis="x", color="#cccccc", linewidth=0.5)

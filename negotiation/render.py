@@ -34,8 +34,7 @@ _REFUSED = {
     "latex_raw": "it does not escape LaTeX; use latex or latex_booktabs",
     "unsafehtml": "it does not escape HTML; use html",
 }
-_UNESCAPED_MARKUP = {"jira", "mediawiki", "moinmoin", "textile", "youtrack", "asciidoc",
-                     "orgtbl"}
+_UNESCAPED_MARKUP = {"jira", "mediawiki", "moinmoin", "textile", "youtrack", "asciidoc", "orgtbl"}
 _PIPE_MARKDOWN = {"github", "pipe"}
 _ALIASES = {"markdown": "github", "md": "github", "tex": "latex_booktabs"}
 
@@ -86,12 +85,14 @@ def _render_tabulate(fmt: str) -> Callable[[Sequence[str], Sequence[Sequence[Any
             cell = _markdown_cell
         elif fmt == "tsv":
             cell = _one_line
-        return str(_tabulate.tabulate(
-            [[cell(c) for c in row] for row in rows],
-            headers=[cell(h) for h in headers],
-            tablefmt=fmt,
-            disable_numparse=True,
-        ))
+        return str(
+            _tabulate.tabulate(
+                [[cell(c) for c in row] for row in rows],
+                headers=[cell(h) for h in headers],
+                tablefmt=fmt,
+                disable_numparse=True,
+            )
+        )
 
     return render
 
@@ -121,8 +122,10 @@ def resolve(fmt: str) -> str:
     if name in _REFUSED:
         raise UsageError(f"format {fmt!r} is refused: {_REFUSED[name]}")
     if name in _UNESCAPED_MARKUP:
-        raise UsageError(f"format {fmt!r} is not supported: its markup is not escaped here; "
-                         "use github, html, latex_booktabs or csv")
+        raise UsageError(
+            f"format {fmt!r} is not supported: its markup is not escaped here; "
+            "use github, html, latex_booktabs or csv"
+        )
     raise UsageError(f"unknown format {fmt!r}; use one of: {', '.join(formats())}")
 
 

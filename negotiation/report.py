@@ -35,9 +35,20 @@ _COLOURS = {
     Status.PENDING: "#ffffff",
 }
 
-_LATEX = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
-          "~": r"\textasciitilde{}", "^": r"\^{}", "\\": r"\textbackslash{}",
-          "<": r"\textless{}", ">": r"\textgreater{}"}
+_LATEX = {
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\^{}",
+    "\\": r"\textbackslash{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+}
 
 
 def latex_escape(text: object) -> str:
@@ -102,8 +113,10 @@ def _html_quote(quote: Quote) -> str:
 
 
 def _html_response(r: Response) -> str:
-    out = [f'<li><span class="s-{r.status.value}">{_h(r.status.value)}</span>, '
-           f"{_day(r.date)}: {_html_link(r.source)}"]
+    out = [
+        f'<li><span class="s-{r.status.value}">{_h(r.status.value)}</span>, '
+        f"{_day(r.date)}: {_html_link(r.source)}"
+    ]
     if r.quote is not None:
         out.append(_html_quote(r.quote))
     if r.conditions:
@@ -117,22 +130,30 @@ def _html_response(r: Response) -> str:
 def html_section(m: StatusMatrix, d: Demand) -> str:
     """One demand's section: its text, refs, and each actor's evidence up to ``m.as_of``."""
     ds = m.dataset
-    body = [f'<section id="{_h(d.id)}"><h2>{_h(d.title)}</h2>',
-            f'<p class="meta">{_h(d.id)}; raised {_day(d.raised)}; {_h(d.category)}; '
-            f"made in: {_h('; '.join(str(r) for r in d.refs))}</p>",
-            f"<p>{_h(d.summary)}</p>", _html_quote(d.quote),
-            f'<p class="meta">Quoted from {_html_link(d.source)}</p>']
+    body = [
+        f'<section id="{_h(d.id)}"><h2>{_h(d.title)}</h2>',
+        f'<p class="meta">{_h(d.id)}; raised {_day(d.raised)}; {_h(d.category)}; '
+        f"made in: {_h('; '.join(str(r) for r in d.refs))}</p>",
+        f"<p>{_h(d.summary)}</p>",
+        _html_quote(d.quote),
+        f'<p class="meta">Quoted from {_html_link(d.source)}</p>',
+    ]
     for a in m.actors:
         evidence = [r for r in ds.evidence(d.id, a.id) if m.as_of is None or r.date <= m.as_of]
         status = m.status(d.id, a.id).value
         body.append(f'<h3>{_h(a.name)}: <span class="s-{status}">{_h(status)}</span></h3>')
-        body.append("<ul>" + "".join(_html_response(r) for r in evidence) + "</ul>"
-                    if evidence else "<p>No response recorded.</p>")
+        body.append(
+            "<ul>" + "".join(_html_response(r) for r in evidence) + "</ul>"
+            if evidence
+            else "<p>No response recorded.</p>"
+        )
     for assessor in m.assessors:
         found = m.assessment(d.id, assessor.id)
         if found:
-            body.append(f"<h3>{_h(assessor.name)}'s assessment of the {_h(found.of)} "
-                        f"answer: {_h(found.verdict.value)}</h3>")
+            body.append(
+                f"<h3>{_h(assessor.name)}'s assessment of the {_h(found.of)} "
+                f"answer: {_h(found.verdict.value)}</h3>"
+            )
             body.append(f"<p>{_day(found.date)}: {_html_link(found.source)}</p>")
             body.append(_html_quote(found.quote))
     body.append("</section>")
@@ -154,11 +175,12 @@ def _html(m: StatusMatrix) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     legend = "".join(
         f'<li><span class="s-{s.value}">{_h(s.value)}</span>: {_h(s.definition)}</li>'
-        for s in Status)
+        for s in Status
+    )
     sections = [html_section(m, d) for d in m.demands]
     title = _h(ds.name or "Negotiation")
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_CSS}</style></head><body>"
         f"<h1>{title}: status of each demand</h1>"
         f'<p class="meta">{_h(m.caption)}</p>'
@@ -174,8 +196,11 @@ def _html(m: StatusMatrix) -> str:
 def _md_quote(quote: Quote) -> list[str]:
     mark = "Paraphrase, not verbatim: " if quote.paraphrase else ""
     lines = [f"> {mark}\u201c{render.markdown_text(quote.text)}\u201d", ""]
-    details = [render.markdown_text(x) for x in (
-        quote.locator, quote.translation and f"translation: {quote.translation}") if x]
+    details = [
+        render.markdown_text(x)
+        for x in (quote.locator, quote.translation and f"translation: {quote.translation}")
+        if x
+    ]
     if quote.via is not None:
         details.append(f"read in {_md_link(quote.via)}")
     if details:
@@ -191,15 +216,31 @@ def _md_link(doc: Document) -> str:
 
 def _markdown(m: StatusMatrix) -> str:
     ds = m.dataset
-    out = [f"# {render.markdown_text(ds.name or 'Negotiation')}: status of each demand", "",
-           m.to_table("github"), "", render.markdown_text(m.caption), "", "## Legend", ""]
+    out = [
+        f"# {render.markdown_text(ds.name or 'Negotiation')}: status of each demand",
+        "",
+        m.to_table("github"),
+        "",
+        render.markdown_text(m.caption),
+        "",
+        "## Legend",
+        "",
+    ]
     out += [f"- **{s.value}**: {s.definition}" for s in Status]
     for d in m.demands:
-        out += ["", f"## {render.markdown_text(d.title)}", "",
-                render.markdown_text(f"{d.id}; raised {_day(d.raised)}; made in: "
-                                     + "; ".join(str(r) for r in d.refs)), "",
-                render.markdown_text(d.summary), "", *_md_quote(d.quote),
-                f"Quoted from {_md_link(d.source)}"]
+        out += [
+            "",
+            f"## {render.markdown_text(d.title)}",
+            "",
+            render.markdown_text(
+                f"{d.id}; raised {_day(d.raised)}; made in: " + "; ".join(str(r) for r in d.refs)
+            ),
+            "",
+            render.markdown_text(d.summary),
+            "",
+            *_md_quote(d.quote),
+            f"Quoted from {_md_link(d.source)}",
+        ]
         for a in m.actors:
             status = m.status(d.id, a.id).value
             out += ["", f"### {render.markdown_text(a.name)}: {status}", ""]
@@ -230,24 +271,37 @@ def _latex(m: StatusMatrix) -> str:
         return notes[doc.id]
 
     columns = "ll" + "l" * len(m.actors)
-    lines = [f"% {latex_escape(m.caption)}",
-             f"\\begin{{tabular}}{{{columns}}}", "\\toprule",
-             " & ".join(latex_escape(h) for h in m.headers()[:2 + len(m.actors)]) + r" \\",
-             "\\midrule"]
+    lines = [
+        f"% {latex_escape(m.caption)}",
+        f"\\begin{{tabular}}{{{columns}}}",
+        "\\toprule",
+        " & ".join(latex_escape(h) for h in m.headers()[: 2 + len(m.actors)]) + r" \\",
+        "\\midrule",
+    ]
     for d in m.demands:
         cells = [latex_escape(d.id), latex_escape(d.title)]
         for a in m.actors:
             cell = m.cell(d.id, a.id)
-            mark = (f"\\textsuperscript{{{note(cell.response.source)}}}"
-                    if cell.response is not None else "")
+            mark = (
+                f"\\textsuperscript{{{note(cell.response.source)}}}"
+                if cell.response is not None
+                else ""
+            )
             cells.append(latex_escape(cell.status.value) + mark)
         lines.append(" & ".join(cells) + r" \\")
-    lines += ["\\bottomrule", "\\end{tabular}", "", "% Sources of the deciding responses",
-              "\\begin{enumerate}\\footnotesize"]
+    lines += [
+        "\\bottomrule",
+        "\\end{tabular}",
+        "",
+        "% Sources of the deciding responses",
+        "\\begin{enumerate}\\footnotesize",
+    ]
     for doc in sources:
-        lines.append(f"  \\item[{notes[doc.id]}] {latex_escape(doc.title)}, "
-                     f"{latex_escape(doc.publisher)}, {_day(doc.date)}, "
-                     f"\\texttt{{{latex_escape(doc.url)}}}")
+        lines.append(
+            f"  \\item[{notes[doc.id]}] {latex_escape(doc.title)}, "
+            f"{latex_escape(doc.publisher)}, {_day(doc.date)}, "
+            f"\\texttt{{{latex_escape(doc.url)}}}"
+        )
     lines.append("\\end{enumerate}")
     return "\n".join(lines) + "\n"
 
@@ -269,16 +323,22 @@ def _csv(m: StatusMatrix) -> str:
 def _json(m: StatusMatrix) -> str:
     ds = m.dataset
     payload = {
-        "dataset": ds.name, "version": ds.version,
+        "dataset": ds.name,
+        "version": ds.version,
         "as_of": m.as_of.isoformat() if m.as_of else None,
-        "caption": m.caption, "records": m.records(),
+        "caption": m.caption,
+        "records": m.records(),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 #: Report format -> renderer of a matrix.
 FORMATS: dict[str, Callable[[StatusMatrix], str]] = {
-    "html": _html, "markdown": _markdown, "latex": _latex, "csv": _csv, "json": _json,
+    "html": _html,
+    "markdown": _markdown,
+    "latex": _latex,
+    "csv": _csv,
+    "json": _json,
 }
 
 

@@ -44,9 +44,20 @@ __all__ = [
     "verify",
 ]
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-                         "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
-                         "\u201f": '"', "\u2033": '"'})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -113,8 +124,7 @@ class Archive:
         return self.header.get("status", "")
 
 
-_PASSAGE_KEYS = {"url", "title", "publisher", "date", "locator", "language", "translation",
-                 "note"}
+_PASSAGE_KEYS = {"url", "title", "publisher", "date", "locator", "language", "translation", "note"}
 
 
 def read_archive(path: str | os.PathLike[str], name: str | None = None) -> Archive:
@@ -149,33 +159,52 @@ def read_archive(path: str | os.PathLike[str], name: str | None = None) -> Archi
             elif line.strip():
                 key, sep, value = line.partition(":")
                 if not sep or key not in _PASSAGE_KEYS:
-                    problems.append(Problem(shown, f"unknown line in a {kind} block: {line!r}; "
-                                                   f"use one of {', '.join(sorted(_PASSAGE_KEYS))}"
-                                                   " or text:", number + offset))
+                    problems.append(
+                        Problem(
+                            shown,
+                            f"unknown line in a {kind} block: {line!r}; "
+                            f"use one of {', '.join(sorted(_PASSAGE_KEYS))}"
+                            " or text:",
+                            number + offset,
+                        )
+                    )
                 else:
                     fields[key] = value.strip()
         if kind == "gap":
             gaps.append(Gap(number, fields.get("locator"), fields.get("note")))
         elif kind == "passage":
             if "url" not in fields or not body or not "".join(body).strip():
-                problems.append(Problem(shown, "a passage needs a url: line and a text: block",
-                                        number))
+                problems.append(
+                    Problem(shown, "a passage needs a url: line and a text: block", number)
+                )
                 continue
-            passages.append(Passage(
-                url=fields["url"], text="\n".join(body).strip("\n"), line=number,
-                title=fields.get("title"), publisher=fields.get("publisher"),
-                date=fields.get("date"), locator=fields.get("locator"),
-                language=fields.get("language", "en"), translation=fields.get("translation"),
-                note=fields.get("note"),
-            ))
+            passages.append(
+                Passage(
+                    url=fields["url"],
+                    text="\n".join(body).strip("\n"),
+                    line=number,
+                    title=fields.get("title"),
+                    publisher=fields.get("publisher"),
+                    date=fields.get("date"),
+                    locator=fields.get("locator"),
+                    language=fields.get("language", "en"),
+                    translation=fields.get("translation"),
+                    note=fields.get("note"),
+                )
+            )
         else:
-            problems.append(Problem(shown, f"unknown block '## {kind}'; use '## passage' or "
-                                           "'## gap'", number))
+            problems.append(
+                Problem(shown, f"unknown block '## {kind}'; use '## passage' or '## gap'", number)
+            )
     if problems:
         raise DataError(problems)
     return Archive(
-        document=header.get("document", Path(path).stem), path=shown, header=header,
-        passages=tuple(passages), gaps=tuple(gaps), sha256=hashlib.sha256(raw).hexdigest(),
+        document=header.get("document", Path(path).stem),
+        path=shown,
+        header=header,
+        passages=tuple(passages),
+        gaps=tuple(gaps),
+        sha256=hashlib.sha256(raw).hexdigest(),
     )
 
 
@@ -205,11 +234,19 @@ def quotes(ds: Dataset) -> Iterator[tuple[tuple[Any, ...], str, Document, Quote]
         yield ("demands", i, "text"), f"demands[{i}] ({demand.id})", demand.source, demand.quote
     for i, response in enumerate(ds.responses):
         if response.quote is not None:
-            yield (("responses", i, "quote"), f"responses[{i}] ({response.demand} x "
-                   f"{response.actor})", response.source, response.quote)
+            yield (
+                ("responses", i, "quote"),
+                f"responses[{i}] ({response.demand} x {response.actor})",
+                response.source,
+                response.quote,
+            )
     for i, assessment in enumerate(ds.assessments):
-        yield (("assessments", i, "quote"), f"assessments[{i}] ({assessment.demand})",
-               assessment.source, assessment.quote)
+        yield (
+            ("assessments", i, "quote"),
+            f"assessments[{i}] ({assessment.demand})",
+            assessment.source,
+            assessment.quote,
+        )
 
 
 def _closest(quote: str, passages: list[Passage]) -> str:
@@ -220,7 +257,7 @@ def _closest(quote: str, passages: list[Passage]) -> str:
         matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
         match = matcher.find_longest_match(0, len(text), 0, len(quote))
         start = max(0, match.a - match.b)
-        window = text[start:start + len(quote)]
+        window = text[start : start + len(quote)]
         score = difflib.SequenceMatcher(None, window, quote).ratio()
         if score > best_score:
             best, best_score = window, score
@@ -228,7 +265,7 @@ def _closest(quote: str, passages: list[Passage]) -> str:
         return best
     differs = next((i for i, (a, b) in enumerate(zip(best, quote)) if a != b), len(best))
     begin = max(0, min(differs - 40, len(best) - 90))
-    shown = best[begin:begin + 90]
+    shown = best[begin : begin + 90]
     return ("..." if begin else "") + shown + ("..." if begin + 90 < len(best) else "")
 
 
@@ -245,19 +282,30 @@ def verify(ds: Dataset) -> tuple[Problem, ...]:
     for i, doc in enumerate(ds.documents):
         archive = found.get(doc.id)
         if doc.sha256 and archive and archive.sha256 != doc.sha256:
-            problems.append(Problem(file, f"documents[{i}] ({doc.id}): sha256 does not match "
-                                          f"{archive.path} (it is {archive.sha256}); an "
-                                          "archive changed: review the change, then record "
-                                          "the new hash", ds.lines.get(("documents", i))))
+            problems.append(
+                Problem(
+                    file,
+                    f"documents[{i}] ({doc.id}): sha256 does not match "
+                    f"{archive.path} (it is {archive.sha256}); an "
+                    "archive changed: review the change, then record "
+                    "the new hash",
+                    ds.lines.get(("documents", i)),
+                )
+            )
     for key, what, source, quote in quotes(ds):
         if quote.paraphrase:
             continue
         line = ds.lines.get(key)
         archive = found.get(source.id)
         if archive is None:
-            problems.append(Problem(file, f"{what}: no archive {shown}/{source.id}.txt to "
-                                          "check the quote against; archive the passage",
-                                    line))
+            problems.append(
+                Problem(
+                    file,
+                    f"{what}: no archive {shown}/{source.id}.txt to "
+                    "check the quote against; archive the passage",
+                    line,
+                )
+            )
             continue
         copy = quote.via.url if quote.via else source.url
         text = normalise(quote.text)
@@ -266,20 +314,37 @@ def verify(ds: Dataset) -> tuple[Problem, ...]:
         if hits:
             translation = hits[0].translation
             if translation and quote.translation != translation:
-                problems.append(Problem(file, f"{what}: the passage is in the translation "
-                                              f"{translation!r}, but the quote records "
-                                              f"{quote.translation!r}; record translation: "
-                                              f"{translation}", line))
+                problems.append(
+                    Problem(
+                        file,
+                        f"{what}: the passage is in the translation "
+                        f"{translation!r}, but the quote records "
+                        f"{quote.translation!r}; record translation: "
+                        f"{translation}",
+                        line,
+                    )
+                )
             continue
         elsewhere = [p for p in archive.passages if text in p.normalised]
         if elsewhere:
-            problems.append(Problem(file, f"{what}: quote found in {archive.path}, but read in "
-                                          f"{elsewhere[0].url}, not in {copy}; set via to "
-                                          "the copy it was read in", line))
+            problems.append(
+                Problem(
+                    file,
+                    f"{what}: quote found in {archive.path}, but read in "
+                    f"{elsewhere[0].url}, not in {copy}; set via to "
+                    "the copy it was read in",
+                    line,
+                )
+            )
             continue
         closest = _closest(text, read_there or list(archive.passages))
-        problems.append(Problem(file, f"{what}: quote not found in {archive.path} "
-                                      f"(closest passage: \"{closest}\")", line))
+        problems.append(
+            Problem(
+                file,
+                f'{what}: quote not found in {archive.path} (closest passage: "{closest}")',
+                line,
+            )
+        )
     return tuple(problems)
 
 
@@ -295,17 +360,33 @@ def retrieved_dates(archive: Archive) -> dt.date | None:
 def source_rows(ds: Dataset) -> tuple[list[str], list[list[str]]]:
     """A table of every document: id, kind, date, title, publisher, URL and its archive."""
     found = archives(ds)
-    headers = ["id", "kind", "date", "title", "publisher", "url", "passages", "copies",
-               "sha256", "coverage"]
+    headers = [
+        "id",
+        "kind",
+        "date",
+        "title",
+        "publisher",
+        "url",
+        "passages",
+        "copies",
+        "sha256",
+        "coverage",
+    ]
     rows = []
     for doc in ds.documents:
         archive = found.get(doc.id)
-        rows.append([
-            doc.id, doc.kind, doc.date.isoformat() if doc.date else "", doc.title,
-            doc.publisher, doc.url,
-            str(len(archive.passages)) if archive else "",
-            str(len(archive.copies)) if archive else "",
-            archive.sha256[:12] if archive else "",
-            archive.status if archive else "",
-        ])
+        rows.append(
+            [
+                doc.id,
+                doc.kind,
+                doc.date.isoformat() if doc.date else "",
+                doc.title,
+                doc.publisher,
+                doc.url,
+                str(len(archive.passages)) if archive else "",
+                str(len(archive.copies)) if archive else "",
+                archive.sha256[:12] if archive else "",
+                archive.status if archive else "",
+            ]
+        )
     return headers, rows

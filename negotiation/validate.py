@@ -68,8 +68,12 @@ def check_records(records: Records) -> list[Problem]:
             if id_ is None:
                 continue
             if id_ in seen:
-                problem(record, "id", f"{section}[{i}].id: duplicate id {id_!r} (first on "
-                                      f"line {seen[id_]['id'].line}); ids must be unique")
+                problem(
+                    record,
+                    "id",
+                    f"{section}[{i}].id: duplicate id {id_!r} (first on "
+                    f"line {seen[id_]['id'].line}); ids must be unique",
+                )
             else:
                 seen[id_] = record
         ids[section] = seen
@@ -82,17 +86,27 @@ def check_records(records: Records) -> list[Problem]:
                 hint = f"did you mean {close[0]!r}?"
             else:
                 known = sorted(ids[section])
-                hint = "use one of: " + (", ".join(known[:8]) or "none") + (
-                    f" (and {len(known) - 8} more)" if len(known) > 8 else "")
-            problem(record, key, f"{path}.{key}: unknown {section[:-1]} {wanted!r}; "
-                                 f"add it to {section} or {hint}")
+                hint = (
+                    "use one of: "
+                    + (", ".join(known[:8]) or "none")
+                    + (f" (and {len(known) - 8} more)" if len(known) > 8 else "")
+                )
+            problem(
+                record,
+                key,
+                f"{path}.{key}: unknown {section[:-1]} {wanted!r}; add it to {section} or {hint}",
+            )
 
     for i, record in enumerate(records.sections["documents"]):
         refer(record, "issuer", "actors", f"documents[{i}]")
         kind = value(record, "kind")
         if kind in ("primary", "statement") and "date" not in record:
-            problem(record, "kind", f"documents[{i}]: a {kind} document needs a date "
-                                    "(YYYY-MM-DD); only a report may have none")
+            problem(
+                record,
+                "kind",
+                f"documents[{i}]: a {kind} document needs a date "
+                "(YYYY-MM-DD); only a report may have none",
+            )
 
     for i, record in enumerate(records.sections["demands"]):
         path = f"demands[{i}]"
@@ -105,8 +119,12 @@ def check_records(records: Records) -> list[Problem]:
             ref_documents.add(value(ref, "document"))
         source = value(record, "source")
         if source is not None and ref_documents and source not in ref_documents:
-            problem(record, "source", f"{path}.source: {source!r} is not among the "
-                                      "documents in refs; quote the demand from one of them")
+            problem(
+                record,
+                "source",
+                f"{path}.source: {source!r} is not among the "
+                "documents in refs; quote the demand from one of them",
+            )
 
     demands = ids["demands"]
     for i, record in enumerate(records.sections["responses"]):
@@ -116,21 +134,32 @@ def check_records(records: Records) -> list[Problem]:
         refer(record, "source", "documents", path)
         refer(record, "via", "documents", path)
         status = value(record, "status")
-        if status is not None and status != Status.NOT_ADDRESSED.value \
-                and "quote" not in record:
-            problem(record, "status", f"{path}: a {status!r} response needs a quote "
-                                      "(verbatim, or marked paraphrase: true)")
+        if status is not None and status != Status.NOT_ADDRESSED.value and "quote" not in record:
+            problem(
+                record,
+                "status",
+                f"{path}: a {status!r} response needs a quote "
+                "(verbatim, or marked paraphrase: true)",
+            )
         if "quote" not in record:
             for key in ("via", "locator", "translation", "paraphrase"):
                 if key in record:
-                    problem(record, key, f"{path}.{key}: describes a quote, but the "
-                                         "response has none; add the quote or drop the key")
+                    problem(
+                        record,
+                        key,
+                        f"{path}.{key}: describes a quote, but the "
+                        "response has none; add the quote or drop the key",
+                    )
         demand = demands.get(value(record, "demand"))
         date, raised = value(record, "date"), demand and value(demand, "raised")
         if date is not None and raised is not None and date < raised:
-            problem(record, "date", f"{path}.date: {date} is before demand "
-                                    f"{value(record, 'demand')!r} was raised ({raised}); "
-                                    "check both dates")
+            problem(
+                record,
+                "date",
+                f"{path}.date: {date} is before demand "
+                f"{value(record, 'demand')!r} was raised ({raised}); "
+                "check both dates",
+            )
     for i, record in enumerate(records.sections["assessments"]):
         path = f"assessments[{i}]"
         refer(record, "demand", "demands", path)

@@ -56,9 +56,21 @@ def test_generator_is_deterministic_and_reads_back_as_built(generate):
 def test_generator_command_line(tmp_path):
     path = tmp_path / "cli.yaml"
     proc = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "generate.py"), "--demands", "3", "--actors", "2",
-         "--responses", "2", "-o", str(path)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(BENCHMARKS / "generate.py"),
+            "--demands",
+            "3",
+            "--actors",
+            "2",
+            "--responses",
+            "2",
+            "-o",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert len(ng.load(path).responses) == 12
@@ -67,12 +79,19 @@ def test_generator_command_line(tmp_path):
 def test_quick_run_prints_the_four_figures():
     proc = subprocess.run(
         [sys.executable, str(BENCHMARKS / "run.py"), "--quick", "--quiet"],
-        capture_output=True, text=True, check=False, timeout=120,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    for figure in ("(1) cold", "(2) load+matrix / C loader", "(3) load+matrix / C loader + pandas",
-                   "(4) peak RSS"):
+    for figure in (
+        "(1) cold",
+        "(2) load+matrix / C loader",
+        "(3) load+matrix / C loader + pandas",
+        "(4) peak RSS",
+    ):
         rows = [line for line in out.splitlines() if line.startswith(f"| {figure}")]
         assert len(rows) == 1, f"{figure!r} missing from:\n{out}"
         assert any(word in rows[0] for word in ("PASS", "FAIL", "skipped"))

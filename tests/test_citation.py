@@ -38,7 +38,12 @@ def test_table_footer_names_version_and_day(capsys):
     out = capsys.readouterr().out
     assert out.rstrip().endswith(
         "Security guarantees 2021-22 version 1.0.0, as of 2022-01-27. Status of each demand "
-        "per actor (docs/codebook.md).")
+        "per actor (docs/codebook.md)."
+    )
     assert main(["matrix", "--format", "latex_booktabs"]) == 0
-    assert capsys.readouterr().out.rstrip().splitlines()[-1].startswith(
-        "% Security guarantees 2021-22 version 1.0.0, as of 2022-02-19.")
+    assert (
+        capsys.readouterr()
+        .out.rstrip()
+        .splitlines()[-1]
+        .startswith("% Security guarantees 2021-22 version 1.0.0, as of 2022-02-19.")
+    )

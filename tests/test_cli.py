@@ -25,8 +25,9 @@ def test_matrix_prints_a_table(capsys):
 
 
 def test_matrix_formats_actors_and_as_of(capsys):
-    code, out, _ = run(capsys, "matrix", "--data", MINI, "--format", "latex_booktabs",
-                       "--actors", "east")
+    code, out, _ = run(
+        capsys, "matrix", "--data", MINI, "--format", "latex_booktabs", "--actors", "east"
+    )
     assert code == 0 and "\\toprule" in out and "South" not in out
     code, out, _ = run(capsys, "matrix", "--data", MINI, "--as-of", "2020-01-05", "-f", "csv")
     assert out == "Demand,Title,South,East\nno-walls,No walls,pending,pending\n"
@@ -42,8 +43,12 @@ def test_matrix_to_a_file(capsys, tmp_path):
 def test_failed_run_leaves_the_old_output(capsys, tmp_path):
     target = tmp_path / "m.md"
     target.write_text("precious\n", encoding="utf-8")
-    for argv in (["--format", "nope"], ["--data", str(tmp_path / "missing.yaml")],
-                 ["--as-of", "2020-99-01"], ["--actors", "west"]):
+    for argv in (
+        ["--format", "nope"],
+        ["--data", str(tmp_path / "missing.yaml")],
+        ["--as-of", "2020-99-01"],
+        ["--actors", "west"],
+    ):
         code, _, err = run(capsys, "matrix", "--data", MINI, *argv, "-o", str(target))
         assert code in (1, 2) and err
         assert target.read_text(encoding="utf-8") == "precious\n"
@@ -59,8 +64,12 @@ def test_validate_ok(capsys):
 def test_validate_lists_every_problem(capsys, tmp_path):
     bad = tmp_path / "bad.yaml"
     text = Path(MINI).read_text(encoding="utf-8")
-    bad.write_text(text.replace("status: open", "status: opne").replace(
-        "raised: 2020-01-10", "raised: 2020-01-32"), encoding="utf-8")
+    bad.write_text(
+        text.replace("status: open", "status: opne").replace(
+            "raised: 2020-01-10", "raised: 2020-01-32"
+        ),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "validate", str(bad))
     lines = err.splitlines()
     assert code == 1 and out == ""
@@ -94,8 +103,10 @@ def test_usage_errors_exit_2(capsys):
     code, _, err = run(capsys, "matrix", "--bogus")
     assert code == 2 and "unrecognized arguments: --bogus" in err
     code, _, err = run(capsys, "matrix", "--data", MINI, "--format", "latex_raw")
-    assert code == 2 and err == ("negotiation: error: format 'latex_raw' is refused: it does "
-                                 "not escape LaTeX; use latex or latex_booktabs\n")
+    assert code == 2 and err == (
+        "negotiation: error: format 'latex_raw' is refused: it does "
+        "not escape LaTeX; use latex or latex_booktabs\n"
+    )
 
 
 def test_help_and_version(capsys):
@@ -106,7 +117,12 @@ def test_help_and_version(capsys):
 
 
 def test_python_dash_m_matches_main(capsys, tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "negotiation", "matrix", "--data", MINI],
-                          capture_output=True, text=True, cwd=tmp_path, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "negotiation", "matrix", "--data", MINI],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
     code, out, _ = run(capsys, "matrix", "--data", MINI)
     assert proc.returncode == code == 0 and proc.stdout == out

@@ -11,11 +11,19 @@ import negotiation as ng
 from negotiation.sources import archives, verify
 
 PRIMARY = {
-    "ru-mfa-2021-12-10", "ru-draft-us-treaty-2021-12-17", "ru-draft-nato-agreement-2021-12-17",
-    "us-response-2022-01-26", "nato-response-2022-01-26", "ru-reply-2022-02-17",
+    "ru-mfa-2021-12-10",
+    "ru-draft-us-treaty-2021-12-17",
+    "ru-draft-nato-agreement-2021-12-17",
+    "us-response-2022-01-26",
+    "nato-response-2022-01-26",
+    "ru-reply-2022-02-17",
 }
-NAMED_DEMANDS = {"nato-non-enlargement", "bucharest-formula", "missile-moratorium",
-                 "exercise-distance"}
+NAMED_DEMANDS = {
+    "nato-non-enlargement",
+    "bucharest-formula",
+    "missile-moratorium",
+    "exercise-distance",
+}
 
 
 def test_validates_and_every_quote_is_in_its_archive(bundled):
@@ -105,10 +113,13 @@ def test_russian_assessments_judge_us_answers(bundled):
         assert a.actor == "russia" and a.of == "us" and str(a.date) == "2022-02-17"
 
 
-@pytest.mark.parametrize("demand,actor,status", [
-    ("nato-non-enlargement", "us", ng.Status.REJECTED),
-    ("nato-non-enlargement", "nato", ng.Status.REJECTED),
-])
+@pytest.mark.parametrize(
+    "demand,actor,status",
+    [
+        ("nato-non-enlargement", "us", ng.Status.REJECTED),
+        ("nato-non-enlargement", "nato", ng.Status.REJECTED),
+    ],
+)
 def test_the_headline_cells(bundled, demand, actor, status):
     assert bundled.matrix().status(demand, actor) is status
 
@@ -118,8 +129,12 @@ def test_time_invariants_of_the_exchange(bundled):
     assert len(early.demands) < len(late.demands)
     moved = bundled.diff("2022-01-25", "2022-01-27", actors="us,nato").changes
     assert len(moved) >= 5
-    multi = [(d.id, a) for d in bundled.demands for a in ("us", "nato")
-             if len({s.status for s in bundled.history(d.id, a)}) >= 2]
+    multi = [
+        (d.id, a)
+        for d in bundled.demands
+        for a in ("us", "nato")
+        if len({s.status for s in bundled.history(d.id, a)}) >= 2
+    ]
     assert len(multi) >= 3
 
 

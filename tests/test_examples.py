@@ -16,8 +16,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 def test_quickstart_notebook_runs_top_to_bottom(tmp_path):
     nb = nbformat.read(EXAMPLES / "quickstart.ipynb", as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
@@ -26,8 +27,12 @@ def test_quickstart_notebook_runs_top_to_bottom(tmp_path):
 
 
 def test_report_script_writes_every_format(tmp_path):
-    proc = subprocess.run([sys.executable, str(EXAMPLES / "report.py"), str(tmp_path / "out")],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(EXAMPLES / "report.py"), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["security-guarantees." + s for s in ("csv", "html", "json", "md", "tex")]

@@ -64,8 +64,10 @@ def test_plot_is_readable_in_greyscale(bundled):
 
     ax = bundled.matrix().plot()
     legend = ax.get_legend().get_patches()
-    grey = [sum(w * c for w, c in zip((0.2126, 0.7152, 0.0722), to_rgb(p.get_facecolor())))
-            for p in legend[: len(ORDER) - 1]]
+    grey = [
+        sum(w * c for w, c in zip((0.2126, 0.7152, 0.0722), to_rgb(p.get_facecolor())))
+        for p in legend[: len(ORDER) - 1]
+    ]
     assert grey == sorted(grey, reverse=True)  # lightness falls from accepted to rejected
     import matplotlib.pyplot as plt
 
@@ -75,7 +77,10 @@ def test_plot_is_readable_in_greyscale(bundled):
 def test_plot_timeline(bundled, tmp_path):
     ax = bundled.plot_timeline()
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "United States", "NATO", "raised"]
+        "United States",
+        "NATO",
+        "raised",
+    ]
     ax.figure.savefig(tmp_path / "timeline.png")
     assert (tmp_path / "timeline.png").stat().st_size > 10_000
     import matplotlib.pyplot as plt

@@ -21,8 +21,12 @@ BUNDLED = yaml.safe_load((ROOT / "data" / "demands.yaml").read_text(encoding="ut
 SECTIONS = ["actors", "documents", "demands", "responses", "assessments"]
 
 junk = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-    st.text(max_size=20), st.lists(st.integers(), max_size=3),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
     st.dates(min_value=dt.date(1, 1, 1)),
 )
@@ -49,14 +53,17 @@ def mutated(draw):
         elif op == "garble" and isinstance(record[key], str):
             text = record[key]
             cut = draw(st.integers(0, len(text)))
-            record[key] = text[:cut] + draw(st.text(max_size=5)) + text[cut + 1:]
+            record[key] = text[:cut] + draw(st.text(max_size=5)) + text[cut + 1 :]
         elif op == "rename":
             record[key + draw(st.sampled_from(["s", "_", "x"]))] = record.pop(key)
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-@settings(max_examples=30, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(mutated())
 def test_mutated_bundled_data_loads_or_fails_cleanly(text):
     try:
@@ -79,40 +86,76 @@ def test_any_bytes_load_or_fail_cleanly(tmp_path_factory, data):
         ng.load(path)  # no random bytes make a whole dataset
 
 
-text_st = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1,
-                  max_size=30).filter(lambda s: s.strip())
+text_st = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
+    lambda s: s.strip()
+)
 ids = st.from_regex(r"\A[a-z0-9][a-z0-9._-]{0,10}\Z")
 
 
 @st.composite
 def datasets(draw):
-    actors = [ng.Actor(i, draw(text_st)) for i in draw(st.lists(ids, min_size=1, max_size=3,
-                                                               unique=True))]
+    actors = [
+        ng.Actor(i, draw(text_st)) for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))
+    ]
     day = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 1, 1))
-    docs = [ng.Document(i, draw(text_st), draw(day), draw(text_st), draw(text_st),
-                        draw(st.sampled_from(["primary", "statement", "report"])),
-                        note=draw(st.none() | text_st))
-            for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))]
+    docs = [
+        ng.Document(
+            i,
+            draw(text_st),
+            draw(day),
+            draw(text_st),
+            draw(text_st),
+            draw(st.sampled_from(["primary", "statement", "report"])),
+            note=draw(st.none() | text_st),
+        )
+        for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))
+    ]
     raised = draw(day)
     demands = [
-        ng.Demand(i, draw(text_st), draw(text_st), draw(text_st), raised, docs[0],
-                  ng.Quote(draw(text_st), via=draw(st.none() | st.sampled_from(docs)),
-                           translation=draw(st.none() | text_st),
-                           paraphrase=draw(st.booleans())),
-                  [ng.Ref(docs[0], draw(st.none() | text_st))])
+        ng.Demand(
+            i,
+            draw(text_st),
+            draw(text_st),
+            draw(text_st),
+            raised,
+            docs[0],
+            ng.Quote(
+                draw(text_st),
+                via=draw(st.none() | st.sampled_from(docs)),
+                translation=draw(st.none() | text_st),
+                paraphrase=draw(st.booleans()),
+            ),
+            [ng.Ref(docs[0], draw(st.none() | text_st))],
+        )
         for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))
     ]
     responses = [
-        ng.Response(draw(st.sampled_from(demands)).id, draw(st.sampled_from(actors)).id,
-                    raised + dt.timedelta(days=draw(st.integers(0, 100))),
-                    status, draw(st.sampled_from(docs)),
-                    None if status == "not-addressed" else ng.Quote(draw(text_st)),
-                    conditions=draw(st.none() | text_st))
-        for status in draw(st.lists(st.sampled_from(
-            ["accepted", "counter-proposal", "open", "not-addressed", "rejected"]), max_size=5))
+        ng.Response(
+            draw(st.sampled_from(demands)).id,
+            draw(st.sampled_from(actors)).id,
+            raised + dt.timedelta(days=draw(st.integers(0, 100))),
+            status,
+            draw(st.sampled_from(docs)),
+            None if status == "not-addressed" else ng.Quote(draw(text_st)),
+            conditions=draw(st.none() | text_st),
+        )
+        for status in draw(
+            st.lists(
+                st.sampled_from(
+                    ["accepted", "counter-proposal", "open", "not-addressed", "rejected"]
+                ),
+                max_size=5,
+            )
+        )
     ]
-    return ng.Dataset(actors, docs, demands, responses, name=draw(text_st),
-                      version=draw(st.sampled_from(["1", "2.0", "0.1.0", "2021-12"])))
+    return ng.Dataset(
+        actors,
+        docs,
+        demands,
+        responses,
+        name=draw(text_st),
+        version=draw(st.sampled_from(["1", "2.0", "0.1.0", "2021-12"])),
+    )
 
 
 @settings(max_examples=60, deadline=None)

@@ -97,8 +97,7 @@ def test_missing_required_field():
 
 
 def test_wrong_types():
-    text = MINI.replace("name: South\n", "name: [South]\n").replace(
-        "    paraphrase: x\n", "")
+    text = MINI.replace("name: South\n", "name: [South]\n").replace("    paraphrase: x\n", "")
     line = line_of(text, "name: [South]")
     assert problems(text) == [f"f.yaml:{line}:11: actors[1].name: expected text, got a list"]
     text = MINI.replace("    quote: We offer low walls.", "    quote: 12")
@@ -133,8 +132,7 @@ def test_a_number_where_a_date_belongs():
     text = MINI.replace("raised: 2020-01-10", "raised: 2020")
     line = text.splitlines().index("    raised: 2020") + 1
     assert problems(text) == [
-        f"f.yaml:{line}:13: demands[1].raised: expected a date as YYYY-MM-DD, "
-        "got a number ('2020')"
+        f"f.yaml:{line}:13: demands[1].raised: expected a date as YYYY-MM-DD, got a number ('2020')"
     ]
 
 
@@ -151,29 +149,33 @@ def test_duplicate_keys():
     text = MINI.replace("    name: North\n", "    name: North\n    name: Nord\n")
     line = line_of(text, "name: Nord")
     assert problems(text) == [
-        f"f.yaml:{line}:5: actors[0]: key 'name' appears twice (first on line {line - 1}); "
-        "keep one"
+        f"f.yaml:{line}:5: actors[0]: key 'name' appears twice (first on line {line - 1}); keep one"
     ]
 
 
 def test_unknown_references():
     text = MINI.replace("  - demand: open-roads", "  - demand: open-road").replace(
-        "    actor: east", "    actor: west")
+        "    actor: east", "    actor: west"
+    )
     messages = problems(text)
     assert messages[0].endswith(
         "responses[2].demand: unknown demand 'open-road'; add it to demands or did you mean "
-        "'open-roads'?")
+        "'open-roads'?"
+    )
     assert messages[1].endswith(
-        "responses[3].actor: unknown actor 'west'; add it to actors or did you mean 'east'?")
+        "responses[3].actor: unknown actor 'west'; add it to actors or did you mean 'east'?"
+    )
     text = MINI.replace("    actor: east", "    actor: zzz")
     assert problems(text)[0].endswith(
         "responses[3].actor: unknown actor 'zzz'; add it to actors or use one of: "
-        "east, north, south")
+        "east, north, south"
+    )
 
 
 def test_response_before_its_demand_was_raised():
-    text = MINI.replace("    date: 2020-01-15\n    status: open",
-                        "    date: 2019-12-31\n    status: open")
+    text = MINI.replace(
+        "    date: 2020-01-15\n    status: open", "    date: 2019-12-31\n    status: open"
+    )
     line = line_of(text, "date: 2019-12-31")
     assert problems(text) == [
         f"f.yaml:{line}:11: responses[3].date: 2019-12-31 is before demand 'no-walls' was "
@@ -191,12 +193,19 @@ def test_quote_required_unless_not_addressed():
 
 
 def test_every_problem_is_reported_at_once():
-    text = MINI.replace("status: open", "status: opne").replace(
-        "raised: 2020-01-10", "raised: 2020-01-32").replace("name: East", "nme: East")
+    text = (
+        MINI.replace("status: open", "status: opne")
+        .replace("raised: 2020-01-10", "raised: 2020-01-32")
+        .replace("name: East", "nme: East")
+    )
     messages = problems(text)
     assert len(messages) == 4  # the misspelt key is unknown, and 'name' is then missing
     assert [m.split(": ", 1)[1][:12] for m in messages] == [
-        "actors[2]: m", "actors[2]: u", "demands[1].r", "responses[3]"]
+        "actors[2]: m",
+        "actors[2]: u",
+        "demands[1].r",
+        "responses[3]",
+    ]
     lines = [int(m.split(":")[1]) for m in messages]
     assert lines == sorted(lines)
 
@@ -237,9 +246,7 @@ def test_non_utf8_bytes(tmp_path):
     with pytest.raises(ng.DataError) as info:
         ng.load(path)
     line = line_of(MINI, "name: South")
-    assert str(info.value) == (
-        f"{path}:{line}:12: byte 0xfc is not UTF-8; save the file as UTF-8"
-    )
+    assert str(info.value) == (f"{path}:{line}:12: byte 0xfc is not UTF-8; save the file as UTF-8")
 
 
 def test_missing_file_and_directory(tmp_path):
@@ -261,9 +268,20 @@ def test_dump_keeps_non_ascii_text(mini):
     doc = mini.documents[0]
     changed = ng.Dataset(
         actors=mini.actors,
-        documents=[ng.Document(doc.id, "Заявление МИД — «гарантии»", doc.date, doc.url,
-                               doc.publisher, doc.kind, doc.issuer), *mini.documents[1:]],
-        demands=mini.demands, responses=mini.responses,
+        documents=[
+            ng.Document(
+                doc.id,
+                "Заявление МИД — «гарантии»",
+                doc.date,
+                doc.url,
+                doc.publisher,
+                doc.kind,
+                doc.issuer,
+            ),
+            *mini.documents[1:],
+        ],
+        demands=mini.demands,
+        responses=mini.responses,
     )
     text = changed.dump()
     assert "Заявление МИД — «гарантии»" in text

@@ -83,7 +83,10 @@ def test_records_are_tidy(mini):
     assert len(records) == 4
     first = records[0]
     assert (first["demand"], first["actor"], first["status"]) == (
-        "no-walls", "south", "counter-proposal")
+        "no-walls",
+        "south",
+        "counter-proposal",
+    )
     assert first["quote"] == "We offer low walls." and first["source"] == "south-reply"
     assert first["url"] == "https://example.org/south-reply"
     pending = records[3]
@@ -93,7 +96,8 @@ def test_records_are_tidy(mini):
 def test_tables(mini):
     m = mini.matrix()
     assert m.to_table("github").splitlines()[2] == (
-        "| no-walls   | No walls   | counter-proposal | open    |")
+        "| no-walls   | No walls   | counter-proposal | open    |"
+    )
     assert "\\toprule" in m.to_table("latex_booktabs")
     assert "<table>" in m._repr_html_()
     assert m._repr_markdown_() == m.to_table("github")
@@ -124,9 +128,17 @@ def test_silence_does_not_override_a_position(mini):
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["no-walls", "open-roads"]),
-                          st.sampled_from(["south", "east"]),
-                          st.integers(0, 60), statuses), max_size=12))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["no-walls", "open-roads"]),
+            st.sampled_from(["south", "east"]),
+            st.integers(0, 60),
+            statuses,
+        ),
+        max_size=12,
+    )
+)
 def test_one_cell_per_demand_and_actor_and_latest_wins(mini, answers):
     doc = mini.document("south-reply")
     responses = [

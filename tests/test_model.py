@@ -10,7 +10,12 @@ import negotiation as ng
 
 def test_status_values_are_the_data_file_strings():
     assert [s.value for s in ng.Status] == [
-        "accepted", "counter-proposal", "open", "not-addressed", "rejected", "pending",
+        "accepted",
+        "counter-proposal",
+        "open",
+        "not-addressed",
+        "rejected",
+        "pending",
     ]
     assert ng.Status("not-addressed") is ng.Status.NOT_ADDRESSED
     assert str(ng.Status.OPEN) == "open"

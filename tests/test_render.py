@@ -18,11 +18,7 @@ ROWS = [["a|b & c", "<b>x</b> 100% $5 under_score \\ #{}^~"]]
 
 def test_github_escapes_pipes_and_keeps_one_row_per_line():
     out = render.table(HEADERS, [["a|b\nc", "ok"]], "github")
-    assert out == (
-        "| Demand   | Status   |\n"
-        "|----------|----------|\n"
-        "| a\\|b c   | ok       |"
-    )
+    assert out == ("| Demand   | Status   |\n|----------|----------|\n| a\\|b c   | ok       |")
 
 
 def test_html_escapes_markup():
@@ -35,16 +31,23 @@ def test_latex_booktabs_escapes_specials():
     out = render.table(HEADERS, ROWS, "latex_booktabs")
     assert "\\toprule" in out
     body = out.split("\\midrule")[1]
-    for raw, escaped in [("&", r"\&"), ("%", r"\%"), ("$", r"\$"), ("_", r"\_"),
-                         ("#", r"\#"), ("{", r"\{"), ("}", r"\}")]:
+    for raw, escaped in [
+        ("&", r"\&"),
+        ("%", r"\%"),
+        ("$", r"\$"),
+        ("_", r"\_"),
+        ("#", r"\#"),
+        ("{", r"\{"),
+        ("}", r"\}"),
+    ]:
         assert escaped in body, raw
     assert " 100% " not in body
 
 
 def test_csv_guards_formulas_and_round_trips_text():
-    out = render.table(["a", "b"], [["=1+1", "+x"], ["-y", "@z"], ["plain, text", "q\"q"]], "csv")
+    out = render.table(["a", "b"], [["=1+1", "+x"], ["-y", "@z"], ["plain, text", 'q"q']], "csv")
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows == [["a", "b"], ["'=1+1", "'+x"], ["'-y", "'@z"], ["plain, text", "q\"q"]]
+    assert rows == [["a", "b"], ["'=1+1", "'+x"], ["'-y", "'@z"], ["plain, text", 'q"q']]
 
 
 def test_json_is_a_list_of_objects():
@@ -89,8 +92,20 @@ def test_markdown_table_keeps_its_shape_for_any_text(rows):
 def test_html_table_passes_no_markup_for_any_text(rows):
     out = render.table(["a", "b"], [list(r) for r in rows], "html")
     tags = {t.split(">")[0].split()[0] for t in out.split("<")[1:]}
-    assert tags <= {"table", "/table", "thead", "/thead", "tbody", "/tbody", "tr", "/tr",
-                    "th", "/th", "td", "/td"}
+    assert tags <= {
+        "table",
+        "/table",
+        "thead",
+        "/thead",
+        "tbody",
+        "/tbody",
+        "tr",
+        "/tr",
+        "th",
+        "/th",
+        "td",
+        "/td",
+    }
 
 
 @given(st.lists(st.tuples(cells, cells), min_size=1, max_size=5))
@@ -99,7 +114,6 @@ def test_csv_cells_never_start_a_formula(rows):
     for row in csv.reader(io.StringIO(out)):
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@"))
-
 
 
 GOLDEN = Path(__file__).parent / "golden"

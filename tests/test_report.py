@@ -22,15 +22,23 @@ HOSTILE = "<script>alert(1)</script> | & % $ # _ { } ^ ~ \\ =cmd"
 def hostile():
     """The mini dataset with hostile text in every field a report prints."""
     mini = ng.load(Path(__file__).parent / "data" / "mini.yaml")
-    bad_doc = attrs.evolve(mini.documents[1], title=HOSTILE, url="javascript:alert(1)",
-                           publisher=HOSTILE)
+    bad_doc = attrs.evolve(
+        mini.documents[1], title=HOSTILE, url="javascript:alert(1)", publisher=HOSTILE
+    )
     docs = [mini.documents[0], bad_doc, mini.documents[2]]
-    demands = [attrs.evolve(d, title=HOSTILE, summary=HOSTILE,
-                            quote=attrs.evolve(d.quote, text=HOSTILE)) for d in mini.demands]
-    responses = [attrs.evolve(r, source=bad_doc if r.source.id == bad_doc.id else r.source,
-                              note=HOSTILE,
-                              quote=attrs.evolve(r.quote, text=HOSTILE) if r.quote else None)
-                 for r in mini.responses]
+    demands = [
+        attrs.evolve(d, title=HOSTILE, summary=HOSTILE, quote=attrs.evolve(d.quote, text=HOSTILE))
+        for d in mini.demands
+    ]
+    responses = [
+        attrs.evolve(
+            r,
+            source=bad_doc if r.source.id == bad_doc.id else r.source,
+            note=HOSTILE,
+            quote=attrs.evolve(r.quote, text=HOSTILE) if r.quote else None,
+        )
+        for r in mini.responses
+    ]
     return ng.Dataset(mini.actors, docs, demands, responses, name=HOSTILE, version="1")
 
 
@@ -74,7 +82,8 @@ def test_latex_report(bundled, hostile):
 
 def test_latex_escape_all_specials():
     assert latex_escape("\\ { } $ & % # _ ^ ~") == (
-        "\\textbackslash{} \\{ \\} \\$ \\& \\% \\# \\_ \\^{} \\textasciitilde{}")
+        "\\textbackslash{} \\{ \\} \\$ \\& \\% \\# \\_ \\^{} \\textasciitilde{}"
+    )
 
 
 def test_csv_report_is_tidy_and_formula_safe(bundled, hostile):
@@ -140,11 +149,20 @@ def _chromium() -> str:
 
 
 def _run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-quic", f"--user-data-dir={tmp_path / 'profile'}"]
-    return subprocess.run([_chromium(), *flags, *args], capture_output=True, text=True,
-                          timeout=120, check=False)
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    return subprocess.run(
+        [_chromium(), *flags, *args], capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def test_html_report_in_a_real_browser(tmp_path, bundled, capsys):

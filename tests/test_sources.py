@@ -59,8 +59,10 @@ def test_read_archive(tmp_path):
     path.write_text(ARCHIVE, encoding="utf-8")
     archive = read_archive(path)
     assert archive.document == "north-note" and archive.status == "partial. Article 1 only."
-    assert [p.url for p in archive.passages] == ["https://example.org/north-note",
-                                                  "https://example.org/copy"]
+    assert [p.url for p in archive.passages] == [
+        "https://example.org/north-note",
+        "https://example.org/copy",
+    ]
     assert archive.passages[0].normalised == "No walls shall be built."
     assert archive.passages[1].translation == "Agency"
     assert archive.gaps[0].locator == "Article 2"
@@ -83,13 +85,15 @@ def test_one_altered_word_fails_with_file_and_line(bundled_copy):
     text = bundled_copy.read_text(encoding="utf-8")
     needle = "Russia has no veto, Russia has no say"
     line = next(n for n, row in enumerate(text.splitlines(), 1) if needle in row)
-    bundled_copy.write_text(text.replace(needle, "Russia has no veto, Russia has no vote"),
-                            encoding="utf-8")
+    bundled_copy.write_text(
+        text.replace(needle, "Russia has no veto, Russia has no vote"), encoding="utf-8"
+    )
     (problem,) = verify(ng.load(bundled_copy))
     archive = bundled_copy.parent / "sources" / "nato-sg-2021-12-01.txt"
     assert str(problem).startswith(
         f"{bundled_copy}:{line}: responses[0] (nato-non-enlargement x nato): quote not found "
-        f"in {archive} (closest passage: \"")
+        f'in {archive} (closest passage: "'
+    )
     assert "Russia has no say" in str(problem)
 
 
@@ -97,8 +101,10 @@ def test_verify_cli_exit_codes(bundled_copy, capsys):
     assert main(["verify"]) == 0
     assert "quotes found verbatim" in capsys.readouterr().out
     text = bundled_copy.read_text(encoding="utf-8")
-    bundled_copy.write_text(text.replace("NATO is not a threat to Russia.",
-                                         "NATO is no threat to Russia."), encoding="utf-8")
+    bundled_copy.write_text(
+        text.replace("NATO is not a threat to Russia.", "NATO is no threat to Russia."),
+        encoding="utf-8",
+    )
     assert main(["verify", "--data", str(bundled_copy)]) == 1
     err = capsys.readouterr().err
     assert err.count("quote not found") == 2 and "Traceback" not in err
@@ -115,12 +121,14 @@ def test_quote_in_the_wrong_copy(bundled_copy):
 
 def test_translation_must_match_the_passage(bundled_copy):
     text = bundled_copy.read_text(encoding="utf-8")
-    bundled_copy.write_text(text.replace("    translation: Sputnik\n", "    translation: TASS\n",
-                                         1), encoding="utf-8")
+    bundled_copy.write_text(
+        text.replace("    translation: Sputnik\n", "    translation: TASS\n", 1), encoding="utf-8"
+    )
     problems = verify(ng.load(bundled_copy))
     assert len(problems) == 1
     assert "the passage is in the translation 'Sputnik', but the quote records 'TASS'" in str(
-        problems[0])
+        problems[0]
+    )
 
 
 def test_changed_archive_breaks_its_hash(bundled_copy):

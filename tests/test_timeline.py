@@ -54,9 +54,13 @@ def test_cli_diff(capsys):
     assert main(["diff", "2022-01-25", "2022-01-27", "--actors", "us,nato"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("2022-01-25 -> 2022-01-27: ")
-    assert any(line.startswith("no-nato-activity-ukraine-and-beyond  us  rejected -> "
-                               "counter-proposal  (2022-01-26 us-response-2022-01-26 <")
-               for line in lines)
+    assert any(
+        line.startswith(
+            "no-nato-activity-ukraine-and-beyond  us  rejected -> "
+            "counter-proposal  (2022-01-26 us-response-2022-01-26 <"
+        )
+        for line in lines
+    )
 
 
 def test_cli_diff_lists_added_demands(capsys):
@@ -82,12 +86,15 @@ def test_cli_explain_as_of(capsys):
     assert "NATO (nato): rejected" in out and "2022-01-12" not in out
 
 
-@pytest.mark.parametrize("argv,message", [
-    (["explain", "missile-moratorim"], "unknown demand id 'missile-moratorim'; did you mean"),
-    (["explain", "missile-moratorium", "otan"], "unknown actor id 'otan'"),
-    (["diff", "2022-01-25", "yesterday"], "later: 'yesterday' is not a date"),
-    (["matrix", "--as-of", "2022-02-30"], "as_of: '2022-02-30' is not a date"),
-])
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["explain", "missile-moratorim"], "unknown demand id 'missile-moratorim'; did you mean"),
+        (["explain", "missile-moratorium", "otan"], "unknown actor id 'otan'"),
+        (["diff", "2022-01-25", "yesterday"], "later: 'yesterday' is not a date"),
+        (["matrix", "--as-of", "2022-02-30"], "as_of: '2022-02-30' is not a date"),
+    ],
+)
 def test_cli_errors_are_one_line_exit_2(capsys, argv, message):
     assert main(argv) == 2
     err = capsys.readouterr().err

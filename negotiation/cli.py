@@ -141,9 +141,12 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_sources(args: argparse.Namespace) -> int:
-    from .sources import source_rows
+    from .sources import describe, source_rows
 
     ds = _dataset(args)
+    if args.document:
+        _emit(describe(ds, args.document), args.output)
+        return EXIT_OK
     headers, rows = source_rows(ds)
     _emit(render.table(headers, rows, args.format), args.output)
     return EXIT_OK
@@ -245,6 +248,12 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_verify)
 
     p = sub.add_parser("sources", help="list every document, its URL and its archive")
+    p.add_argument(
+        "document",
+        metavar="DOCUMENT",
+        nargs="?",
+        help="show one document in full: copies, passages and gaps",
+    )
     p.add_argument("-f", "--format", default="github", help="table format (default github)")
     _add_data(p)
     _add_output(p)

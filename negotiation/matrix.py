@@ -16,7 +16,6 @@ reasons.)
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -302,7 +301,9 @@ class StatusMatrix:
         return self.to_table("latex_booktabs")
 
     def _repr_html_(self) -> str:
-        return f"<div>{self.to_table('html')}<p>{html.escape(self.caption)}</p></div>"
+        from .report import matrix_html
+
+        return f"<div>{matrix_html(self)}</div>"
 
 
 # ---------------------------------------------------------------------- over time

@@ -240,6 +240,18 @@ class Demand:
         """The verbatim wording of the demand."""
         return self.quote.text
 
+    def _repr_html_(self) -> str:
+        import html
+
+        refs = "; ".join(html.escape(str(r)) for r in self.refs)
+        mark = "Paraphrase: " if self.quote.paraphrase else ""
+        return (
+            f"<p><b>{html.escape(self.title)}</b> ({html.escape(self.id)}, raised "
+            f"{self.raised.isoformat()})</p><blockquote>{mark}&ldquo;"
+            f"{html.escape(self.quote.text)}&rdquo;</blockquote><p>Made in: {refs}. "
+            "Evidence: <code>dataset.explain(demand_id)</code>.</p>"
+        )
+
 
 @attrs.frozen
 class Response:

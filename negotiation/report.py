@@ -23,7 +23,7 @@ from .errors import UsageError
 from .matrix import StatusMatrix
 from .model import Dataset, Demand, Document, Quote, Response, Status
 
-__all__ = ["FORMATS", "html_section", "latex_escape", "report"]
+__all__ = ["FORMATS", "html_section", "latex_escape", "matrix_html", "report"]
 
 #: Colours of the HTML report; the status is always written out too, so no reader depends on them.
 _COLOURS = {
@@ -160,32 +160,56 @@ def html_section(m: StatusMatrix, d: Demand) -> str:
     return "".join(body)
 
 
-def _html(m: StatusMatrix) -> str:
-    ds = m.dataset
+def _status_attrs(status: Status, inline: bool) -> str:
+    if not inline:
+        return f'class="status s-{status.value}"'
+    text = "#fff" if status in (Status.ACCEPTED, Status.REJECTED) else "#000"
+    return (
+        f'style="background:{_COLOURS[status]};color:{text};font-weight:bold;'
+        'border:1px solid #999;padding:2px 6px"'
+    )
+
+
+def matrix_html(m: StatusMatrix, inline: bool = True, links: bool = False) -> str:
+    """The matrix as a colour-coded HTML table with a legend; every status is also written.
+
+    Args:
+        m: the matrix.
+        inline: colours as inline styles (for notebooks, which drop style sheets) rather than
+            classes of the report's style sheet.
+        links: link each demand id to its section of the report.
+    """
     head = "".join(f"<th>{_h(h)}</th>" for h in m.headers())
     rows = []
     for d in m.demands:
-        cells = [f'<td><a href="#{_h(d.id)}">{_h(d.id)}</a></td><td>{_h(d.title)}</td>']
+        name = f'<a href="#{_h(d.id)}">{_h(d.id)}</a>' if links else _h(d.id)
+        cells = [f"<td>{name}</td><td>{_h(d.title)}</td>"]
         for a in m.actors:
-            status = m.status(d.id, a.id).value
-            cells.append(f'<td class="status s-{status}">{_h(status)}</td>')
+            status = m.status(d.id, a.id)
+            cells.append(f"<td {_status_attrs(status, inline)}>{_h(status.value)}</td>")
         for assessor in m.assessors:
             found = m.assessment(d.id, assessor.id)
             cells.append(f"<td>{_h(f'{found.verdict.value} ({found.of})') if found else ''}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     legend = "".join(
-        f'<li><span class="s-{s.value}">{_h(s.value)}</span>: {_h(s.definition)}</li>'
+        f"<li><span {_status_attrs(s, inline)}>{_h(s.value)}</span>: {_h(s.definition)}</li>"
         for s in Status
     )
+    return (
+        f'<table id="matrix"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+        f'</table><p class="meta">{_h(m.caption)}</p><ul id="legend">{legend}</ul>'
+    )
+
+
+def _html(m: StatusMatrix) -> str:
+    ds = m.dataset
     sections = [html_section(m, d) for d in m.demands]
     title = _h(ds.name or "Negotiation")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_CSS}</style></head><body>"
         f"<h1>{title}: status of each demand</h1>"
-        f'<p class="meta">{_h(m.caption)}</p>'
-        f'<table id="matrix"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        f'<h2>Legend</h2><ul id="legend">{legend}</ul>'
+        f"{matrix_html(m, inline=False, links=True)}"
         f"{''.join(sections)}</body></html>\n"
     )
 
@@ -317,7 +341,11 @@ def _records(m: StatusMatrix) -> tuple[list[str], list[list[object]]]:
 
 def _csv(m: StatusMatrix) -> str:
     headers, rows = _records(m)
-    return render.table(headers, rows, "csv")
+    # A CSV has no footer: each row names the dataset version and the as-of day instead.
+    version, day = m.dataset.version, m.as_of.isoformat() if m.as_of else ""
+    return render.table(
+        [*headers, "dataset_version", "as_of"], [[*row, version, day] for row in rows], "csv"
+    )
 
 
 def _json(m: StatusMatrix) -> str:

@@ -36,6 +36,7 @@ __all__ = [
     "Gap",
     "Passage",
     "archive_dir",
+    "describe",
     "archives",
     "normalise",
     "quotes",
@@ -355,6 +356,38 @@ def retrieved_dates(archive: Archive) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def describe(ds: Dataset, document: str) -> str:
+    """One document in full: its record, its archive's coverage, copies, passages and gaps."""
+    doc = ds.document(document)
+    archive = archives(ds).get(doc.id)
+    lines = [
+        f"{doc.id}: {doc.title}",
+        f"  {doc.kind}; {doc.publisher}; {doc.date.isoformat() if doc.date else 'undated'}",
+        f"  url: {doc.url}",
+    ]
+    if doc.note:
+        lines.append(f"  note: {doc.note}")
+    if archive is None:
+        lines.append("  no archive of passages")
+        return "\n".join(lines)
+    lines += [
+        f"  archive: {archive.path} (sha256 {archive.sha256})",
+        f"  retrieved: {archive.header.get('retrieved', 'unknown')}",
+        f"  coverage: {archive.status}",
+        "  read in:",
+    ]
+    lines += [f"    {url}" for url in archive.copies]
+    blocks = sorted(
+        [(p.line, "passage", p.locator or "", p.url) for p in archive.passages]
+        + [(g.line, "gap", g.locator or "", "") for g in archive.gaps]
+    )
+    lines.append("  contents, in document order:")
+    for line, kind, locator, url in blocks:
+        where = f" <{url}>" if url else ""
+        lines.append(f"    line {line}: {kind}: {locator}{where}")
+    return "\n".join(lines)
 
 
 def source_rows(ds: Dataset) -> tuple[list[str], list[list[str]]]:

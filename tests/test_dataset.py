@@ -146,3 +146,22 @@ def test_a_demand_is_raised_by_its_earliest_document(bundled):
     for d in bundled.demands:
         assert d.raised == min(r.document.date for r in d.refs), d.id
         assert d.source in {r.document for r in d.refs}
+
+
+def test_statement_archives_keep_only_what_the_dataset_uses(bundled):
+    """Officials' words only, and only the passages quoted (or, where a statement is only a
+    ref or a silent source, the passage that shows it)."""
+    from negotiation.sources import normalise, quotes
+
+    quoted: dict[str, list[str]] = {}
+    for _, _, doc, quote in quotes(bundled):
+        quoted.setdefault(doc.id, []).append(normalise(quote.text))
+    for doc_id, archive in archives(bundled).items():
+        if bundled.document(doc_id).kind != "statement":
+            continue
+        if doc_id in quoted:
+            for passage in archive.passages:
+                assert any(q in passage.normalised for q in quoted[doc_id]), (
+                    f"{archive.path}:{passage.line}: passage not quoted by the dataset")
+        else:
+            assert len(archive.passages) <= 1, archive.path

@@ -90,7 +90,12 @@ def test_plot_timeline(bundled, tmp_path):
 
 def test_notebook_reprs(bundled):
     m = bundled.matrix()
-    assert "<table>" in m._repr_html_() and m.caption in m._repr_html_()
+    page = m._repr_html_()
+    assert '<table id="matrix">' in page and m.caption in page
+    assert 'style="background:#d73027;' in page and ">rejected</td>" in page  # colour and word
+    assert page.count("<li>") == len(ng.Status)  # the legend
+    demand = bundled.demand("hotlines")
+    assert "Telephone hotlines shall be established" in demand._repr_html_()
     explanation = bundled.explain("hotlines", "nato")
     assert explanation._repr_html_().startswith('<section id="hotlines">')
     assert str(explanation).startswith("hotlines: Emergency telephone hotlines")

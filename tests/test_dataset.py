@@ -162,6 +162,7 @@ def test_statement_archives_keep_only_what_the_dataset_uses(bundled):
         if doc_id in quoted:
             for passage in archive.passages:
                 assert any(q in passage.normalised for q in quoted[doc_id]), (
-                    f"{archive.path}:{passage.line}: passage not quoted by the dataset")
+                    f"{archive.path}:{passage.line}: passage not quoted by the dataset"
+                )
         else:
             assert len(archive.passages) <= 1, archive.path

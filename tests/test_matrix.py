@@ -99,7 +99,7 @@ def test_tables(mini):
         "| no-walls   | No walls   | counter-proposal | open    |"
     )
     assert "\\toprule" in m.to_table("latex_booktabs")
-    assert "<table id=\"matrix\">" in m._repr_html_()
+    assert '<table id="matrix">' in m._repr_html_()
     assert m._repr_markdown_() == m.to_table("github")
     assert m._repr_latex_() == m.to_table("latex_booktabs")
     assert repr(m) == "<StatusMatrix 2 demands x south, east>"

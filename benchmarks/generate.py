@@ -46,11 +46,39 @@ _SPAN_DAYS = 180  # statements are dated within the first 180 days
 _DEMANDS_PER_DRAFT = 25
 _STATEMENTS_PER_ACTOR = 24
 _WORDS = (
-    "security", "guarantees", "missile", "deployment", "enlargement", "forces", "exercises",
-    "treaty", "arms", "control", "transparency", "consultation", "verification", "reciprocity",
-    "territory", "alliance", "withdrawal", "limits", "dialogue", "neutrality", "posture",
-    "confidence", "measures", "notification", "inspection", "moratorium", "infrastructure",
-    "borders", "sovereignty", "commitments", "obligations", "proposal", "framework",
+    "security",
+    "guarantees",
+    "missile",
+    "deployment",
+    "enlargement",
+    "forces",
+    "exercises",
+    "treaty",
+    "arms",
+    "control",
+    "transparency",
+    "consultation",
+    "verification",
+    "reciprocity",
+    "territory",
+    "alliance",
+    "withdrawal",
+    "limits",
+    "dialogue",
+    "neutrality",
+    "posture",
+    "confidence",
+    "measures",
+    "notification",
+    "inspection",
+    "moratorium",
+    "infrastructure",
+    "borders",
+    "sovereignty",
+    "commitments",
+    "obligations",
+    "proposal",
+    "framework",
 )
 
 
@@ -86,35 +114,51 @@ def dataset(demands: int, actors: int, responses: int, seed: int = 0) -> dict[st
     drafts = (demands + _DEMANDS_PER_DRAFT - 1) // _DEMANDS_PER_DRAFT
     draft_days = sorted(rng.randrange(_RAISED_DAYS) for _ in range(drafts))
     for k, day in enumerate(draft_days):
-        documents.append({
-            "id": f"draft-{k:04d}", "title": f"Draft agreement number {k}",
-            "date": _day(day), "url": f"https://example.org/drafts/{k}",
-            "publisher": "Demanding State Foreign Ministry", "kind": "primary",
-            "issuer": "demander",
-        })
+        documents.append(
+            {
+                "id": f"draft-{k:04d}",
+                "title": f"Draft agreement number {k}",
+                "date": _day(day),
+                "url": f"https://example.org/drafts/{k}",
+                "publisher": "Demanding State Foreign Ministry",
+                "kind": "primary",
+                "issuer": "demander",
+            }
+        )
     # Statements dated from the first draft on, the last one after every demand is raised,
     # so that each demand has at least one statement of each actor dated on or after it.
     statements: dict[str, list[tuple[int, str]]] = {}
     for actor in responders:
-        days = sorted(rng.randrange(draft_days[0], _SPAN_DAYS)
-                      for _ in range(_STATEMENTS_PER_ACTOR - 1))
+        days = sorted(
+            rng.randrange(draft_days[0], _SPAN_DAYS) for _ in range(_STATEMENTS_PER_ACTOR - 1)
+        )
         days.append(_SPAN_DAYS)
         statements[actor] = []
         for s, day in enumerate(days):
             doc_id = f"{actor}-statement-{s:03d}"
             statements[actor].append((day, doc_id))
-            documents.append({
-                "id": doc_id, "title": f"Statement {s} of {actor}", "date": _day(day),
-                "url": f"https://example.org/{actor}/statements/{s}",
-                "publisher": f"{actor} press office", "kind": "statement", "issuer": actor,
-            })
+            documents.append(
+                {
+                    "id": doc_id,
+                    "title": f"Statement {s} of {actor}",
+                    "date": _day(day),
+                    "url": f"https://example.org/{actor}/statements/{s}",
+                    "publisher": f"{actor} press office",
+                    "kind": "statement",
+                    "issuer": actor,
+                }
+            )
     reports = [f"report-{k:03d}" for k in range(max(1, actors // 2))]
     for k, doc_id in enumerate(reports):
-        documents.append({
-            "id": doc_id, "title": f"News report number {k}",
-            "url": f"https://news.example.org/{k}", "publisher": "Example News Agency",
-            "kind": "report",
-        })
+        documents.append(
+            {
+                "id": doc_id,
+                "title": f"News report number {k}",
+                "url": f"https://news.example.org/{k}",
+                "publisher": "Example News Agency",
+                "kind": "report",
+            }
+        )
 
     demand_rows: list[dict[str, Any]] = []
     raised_days: list[int] = []
@@ -122,9 +166,13 @@ def dataset(demands: int, actors: int, responses: int, seed: int = 0) -> dict[st
         k = i // _DEMANDS_PER_DRAFT
         raised_days.append(draft_days[k])
         row: dict[str, Any] = {
-            "id": f"demand-{i:05d}", "title": f"Demand number {i}",
-            "summary": _sentence(rng, 8, 14), "category": rng.choice(_WORDS),
-            "raised": _day(draft_days[k]), "by": "demander", "source": f"draft-{k:04d}",
+            "id": f"demand-{i:05d}",
+            "title": f"Demand number {i}",
+            "summary": _sentence(rng, 8, 14),
+            "category": rng.choice(_WORDS),
+            "raised": _day(draft_days[k]),
+            "by": "demander",
+            "source": f"draft-{k:04d}",
             "text": _sentence(rng, 12, 30),
             "refs": [{"document": f"draft-{k:04d}", "article": str(i % _DEMANDS_PER_DRAFT + 1)}],
         }
@@ -139,8 +187,13 @@ def dataset(demands: int, actors: int, responses: int, seed: int = 0) -> dict[st
             eligible = [s for s in statements[actor] if s[0] >= raised]
             for day, doc_id in sorted(rng.choices(eligible, k=responses)):
                 status = rng.choices(status_names, status_weights)[0]
-                row = {"demand": demand["id"], "actor": actor, "date": _day(day),
-                       "status": status, "source": doc_id}
+                row = {
+                    "demand": demand["id"],
+                    "actor": actor,
+                    "date": _day(day),
+                    "status": status,
+                    "source": doc_id,
+                }
                 if status != "not-addressed":
                     row["quote"] = _sentence(rng)
                     roll = rng.random()
@@ -161,7 +214,8 @@ def dataset(demands: int, actors: int, responses: int, seed: int = 0) -> dict[st
     return {
         "dataset": {
             "name": f"Synthetic benchmark {demands}x{actors}x{responses}",
-            "version": "1.0", "description": "Generated by benchmarks/generate.py; not evidence.",
+            "version": "1.0",
+            "description": "Generated by benchmarks/generate.py; not evidence.",
         },
         "actors": actor_rows,
         "documents": documents,
@@ -181,8 +235,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
-    if (_PLAIN.fullmatch(text) and not text.endswith(" ")
-            and text.lower() not in _RESERVED):
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and text.lower() not in _RESERVED:
         return text
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
 
@@ -206,8 +259,10 @@ def dataset_text(demands: int, actors: int, responses: int, seed: int = 0) -> st
     the text reads back, with any YAML loader, as exactly :func:`dataset`.
     """
     data = dataset(demands, actors, responses, seed)
-    out = [f"# Synthetic benchmark dataset: {demands} demands x {actors} actors x "
-           f"{responses} responses (seed {seed}). Invented: not evidence.\n"]
+    out = [
+        f"# Synthetic benchmark dataset: {demands} demands x {actors} actors x "
+        f"{responses} responses (seed {seed}). Invented: not evidence.\n"
+    ]
     out.append("dataset:\n")
     out += [f"  {key}: {_scalar(value)}\n" for key, value in data["dataset"].items()]
     for section in ("actors", "documents", "demands", "responses"):
@@ -216,8 +271,9 @@ def dataset_text(demands: int, actors: int, responses: int, seed: int = 0) -> st
     return "".join(out)
 
 
-def write(path: str | os.PathLike[str], demands: int, actors: int, responses: int,
-          seed: int = 0) -> str:
+def write(
+    path: str | os.PathLike[str], demands: int, actors: int, responses: int, seed: int = 0
+) -> str:
     """Write the dataset to ``path`` (UTF-8) and return the path as a string."""
     text = dataset_text(demands, actors, responses, seed)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -228,23 +284,46 @@ def write(path: str | os.PathLike[str], demands: int, actors: int, responses: in
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Write a synthetic dataset in the negotiation schema: N demands x "
-                    "M actors x R responses per cell, plus the documents they cite.")
-    parser.add_argument("--demands", "-n", type=int, default=100, metavar="N",
-                        help="number of demands (default 100)")
-    parser.add_argument("--actors", "-m", type=int, default=10, metavar="M",
-                        help="number of responding actors (default 10)")
-    parser.add_argument("--responses", "-r", type=int, default=1, metavar="R",
-                        help="responses per demand x actor cell (default 1)")
+        "M actors x R responses per cell, plus the documents they cite."
+    )
+    parser.add_argument(
+        "--demands",
+        "-n",
+        type=int,
+        default=100,
+        metavar="N",
+        help="number of demands (default 100)",
+    )
+    parser.add_argument(
+        "--actors",
+        "-m",
+        type=int,
+        default=10,
+        metavar="M",
+        help="number of responding actors (default 10)",
+    )
+    parser.add_argument(
+        "--responses",
+        "-r",
+        type=int,
+        default=1,
+        metavar="R",
+        help="responses per demand x actor cell (default 1)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE (default: standard output)")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (default: standard output)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.output:
             write(args.output, args.demands, args.actors, args.responses, args.seed)
             total = args.demands * args.actors * args.responses
-            print(f"{args.output}: {args.demands} demands x {args.actors} actors x "
-                  f"{args.responses} responses = {total} responses", file=sys.stderr)
+            print(
+                f"{args.output}: {args.demands} demands x {args.actors} actors x "
+                f"{args.responses} responses = {total} responses",
+                file=sys.stderr,
+            )
         else:
             sys.stdout.write(dataset_text(args.demands, args.actors, args.responses, args.seed))
     except ValueError as e:

@@ -9,7 +9,7 @@ and the demand-by-actor status matrix, as tables for notebooks and reports.
 True
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from .citation import cite
 from .errors import (
@@ -36,10 +36,20 @@ from .model import (
 )
 from .validate import validate
 
-try:
-    __version__ = version("negotiation")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    # importlib.metadata costs ~25 ms at start-up; only --version and cite() need it.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("negotiation")
+        except PackageNotFoundError:  # a checkout that was never installed
+            value = "0+unknown"
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module 'negotiation' has no attribute {name!r}")
+
 
 __all__ = [
     "Actor",

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 from typing import Callable
 
-from . import __version__, render
+from . import render
 from .errors import DataError, NegotiationError, UnknownIdError, UsageError
 from .load import load, write_atomic
 from .model import Dataset
@@ -36,6 +36,16 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         raise _Exit(EXIT_USAGE, f"{self.prog}: error: {message}")
+
+
+class _Version(argparse.Action):
+    """--version, with the version looked up only when asked for (it is slow to find)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from . import __version__
+
+        print(f"{parser.prog} {__version__}")
+        raise SystemExit(EXIT_OK)
 
 
 class _Exit(Exception):
@@ -183,7 +193,7 @@ def _parser() -> argparse.ArgumentParser:
         description="The 2021-22 security-guarantees exchange as data: demands, responses, "
         "evidence and the demand-by-actor status matrix.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 

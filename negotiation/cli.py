@@ -15,7 +15,6 @@ no-strike-weapons-adjacent-states,No strike weapons in states adjacent to Russia
 from __future__ import annotations
 
 import argparse
-import html
 import os
 import sys
 from collections.abc import Sequence
@@ -80,6 +79,8 @@ def _footer(caption: str, fmt: str) -> str:
     if name.startswith("latex"):
         return "\n% " + caption.replace("\n", " ")
     if name == "html":
+        import html
+
         return f"\n<p>{html.escape(caption)}</p>"
     return (
         "\n\n" + render.markdown_text(caption) if name in ("github", "pipe") else "\n\n" + caption

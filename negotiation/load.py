@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import gc
 import os
 from collections.abc import Callable, Iterator
@@ -311,7 +310,7 @@ class _Reader:
         for key, key_node, value_node in self.mapping(node, path):
             spec = schema.get(key)
             if spec is None:
-                hint = difflib.get_close_matches(key, list(schema), n=1)
+                hint = _close_matches(key, list(schema), n=1)
                 suggestion = (
                     f"; did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(schema)}"
                 )
@@ -347,6 +346,12 @@ class _Reader:
         except _Invalid as e:
             self.problem(node, f"{path}: {e}")
             return _INVALID
+
+
+def _close_matches(word: str, candidates: Any, n: int = 1) -> list[str]:
+    import difflib  # only when there is a problem to explain
+
+    return difflib.get_close_matches(word, list(candidates), n=n)
 
 
 class _Invalid(Exception):
@@ -421,7 +426,7 @@ def _bool(node: yaml.ScalarNode) -> bool:
 def _choice(valid: tuple[str, ...]) -> Callable[[yaml.ScalarNode], str]:
     def convert(node: yaml.ScalarNode) -> str:
         if node.value not in valid:
-            hint = difflib.get_close_matches(str(node.value), valid, n=1)
+            hint = _close_matches(str(node.value), valid, n=1)
             maybe = f"did you mean {hint[0]!r}? " if hint else ""
             raise _Invalid(f"{node.value!r} is not valid; {maybe}use one of {', '.join(valid)}")
         return str(node.value)
@@ -468,7 +473,7 @@ def read_records(text: str, name: str = "<string>") -> Records:
     if reader.visit(root, "top level"):
         for key, key_node, value_node in reader.mapping(root, "top level"):
             if key not in _SECTIONS:
-                hint = difflib.get_close_matches(key, _SECTIONS, n=1)
+                hint = _close_matches(key, _SECTIONS, n=1)
                 suggestion = (
                     f"did you mean {hint[0]!r}?" if hint else f"the keys are {', '.join(_SECTIONS)}"
                 )

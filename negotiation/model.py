@@ -23,7 +23,8 @@ from .errors import UnknownIdError
 
 if TYPE_CHECKING:
     from .explain import Explanation
-    from .matrix import Diff, Event, StatusMatrix, Step
+    from .matrix import StatusMatrix
+    from .timeline import Diff, Event, Step
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -414,7 +415,7 @@ class Dataset:
         ...  for s in ng.load().history("missile-moratorium", "nato")][0]
         ('2021-12-14', 'rejected')
         """
-        from .matrix import history
+        from .timeline import history
 
         return history(self, demand, actor)
 
@@ -431,13 +432,13 @@ class Dataset:
         >>> len(d.changes) >= 5
         True
         """
-        from .matrix import diff
+        from .timeline import diff
 
         return diff(self, earlier, later, actors)
 
     def timeline(self) -> tuple[Event, ...]:
         """Every dated event (documents issued, demands raised, responses), in date order."""
-        from .matrix import timeline
+        from .timeline import timeline
 
         return timeline(self)
 

@@ -12,9 +12,6 @@ escape (``jira``, ``mediawiki``...) are refused with a message naming a safe one
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -66,6 +63,9 @@ def _csv_cell(value: Any) -> str:
 
 
 def _render_csv(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    import csv  # here, not at the top: the command line starts faster without it
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([_csv_cell(h) for h in headers])
@@ -74,6 +74,8 @@ def _render_csv(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 
 def _render_json(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    import json
+
     records = [dict(zip(headers, (_clean(c) for c in row))) for row in rows]
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 

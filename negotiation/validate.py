@@ -11,7 +11,6 @@ reported in one run, like a linter.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from .errors import DataError, Problem
@@ -20,6 +19,7 @@ from .load import (
     PathLike,
     Record,
     Records,
+    _close_matches,
     _decode,
     _read_bytes,
     build,
@@ -81,7 +81,7 @@ def check_records(records: Records) -> list[Problem]:
     def refer(record: Record, key: str, section: str, path: str) -> None:
         wanted = value(record, key)
         if wanted is not None and wanted not in ids[section]:
-            close = difflib.get_close_matches(str(wanted), list(ids[section]), n=1)
+            close = _close_matches(str(wanted), ids[section])
             if close:
                 hint = f"did you mean {close[0]!r}?"
             else:

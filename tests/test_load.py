@@ -297,3 +297,10 @@ def test_dump_writes_no_aliases(mini):
     text = mini.dump()
     assert "&id" not in text and "*id" not in text
     assert ng.loads(text) == mini
+
+
+def test_optional_fields_may_be_left_out():
+    text = MINI.replace("    by: north\n", "").replace("    issuer: east\n", "")
+    ds = ng.loads(text)
+    assert [d.by for d in ds.demands] == [None, None]
+    assert ds.document("east-statement").issuer is None

@@ -11,6 +11,7 @@ reported in one run, like a linter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .errors import DataError, Problem
@@ -45,6 +46,49 @@ def validate(path: PathLike | None = None) -> tuple[Problem, ...]:
     except DataError as e:
         return e.problems
     return tuple(build(records)[1])
+
+
+#: The fields of a response and an assessment that name another record, and its section.
+_REFERENCES = {
+    "responses": (
+        ("demand", "demands"),
+        ("actor", "actors"),
+        ("source", "documents"),
+        ("via", "documents"),
+    ),
+    "assessments": (
+        ("demand", "demands"),
+        ("actor", "actors"),
+        ("of", "actors"),
+        ("source", "documents"),
+        ("via", "documents"),
+    ),
+}
+
+
+def _check_response_quote(
+    record: Record,
+    path: str,
+    value: Callable[[Record, str], Any],
+    problem: Callable[[Record, str, str], None],
+) -> None:
+    """A response quotes its source unless it is silent, and quote details need a quote."""
+    status = value(record, "status")
+    if status is not None and status != Status.NOT_ADDRESSED.value and "quote" not in record:
+        problem(
+            record,
+            "status",
+            f"{path}: a {status!r} response needs a quote (verbatim, or marked paraphrase: true)",
+        )
+    if "quote" not in record:
+        for key in ("via", "locator", "translation", "paraphrase"):
+            if key in record:
+                problem(
+                    record,
+                    key,
+                    f"{path}.{key}: describes a quote, but the response has "
+                    "none; add the quote or drop the key",
+                )
 
 
 def check_records(records: Records) -> list[Problem]:
@@ -127,44 +171,21 @@ def check_records(records: Records) -> list[Problem]:
             )
 
     demands = ids["demands"]
-    for i, record in enumerate(records.sections["responses"]):
-        path = f"responses[{i}]"
-        refer(record, "demand", "demands", path)
-        refer(record, "actor", "actors", path)
-        refer(record, "source", "documents", path)
-        refer(record, "via", "documents", path)
-        status = value(record, "status")
-        if status is not None and status != Status.NOT_ADDRESSED.value and "quote" not in record:
-            problem(
-                record,
-                "status",
-                f"{path}: a {status!r} response needs a quote "
-                "(verbatim, or marked paraphrase: true)",
-            )
-        if "quote" not in record:
-            for key in ("via", "locator", "translation", "paraphrase"):
-                if key in record:
-                    problem(
-                        record,
-                        key,
-                        f"{path}.{key}: describes a quote, but the "
-                        "response has none; add the quote or drop the key",
-                    )
-        demand = demands.get(value(record, "demand"))
-        date, raised = value(record, "date"), demand and value(demand, "raised")
-        if date is not None and raised is not None and date < raised:
-            problem(
-                record,
-                "date",
-                f"{path}.date: {date} is before demand "
-                f"{value(record, 'demand')!r} was raised ({raised}); "
-                "check both dates",
-            )
-    for i, record in enumerate(records.sections["assessments"]):
-        path = f"assessments[{i}]"
-        refer(record, "demand", "demands", path)
-        refer(record, "actor", "actors", path)
-        refer(record, "of", "actors", path)
-        refer(record, "source", "documents", path)
-        refer(record, "via", "documents", path)
+    for section, references in _REFERENCES.items():
+        for i, record in enumerate(records.sections[section]):
+            path = f"{section}[{i}]"
+            for key, target in references:
+                refer(record, key, target, path)
+            demand = demands.get(value(record, "demand"))
+            date, raised = value(record, "date"), demand and value(demand, "raised")
+            if date is not None and raised is not None and date < raised:
+                problem(
+                    record,
+                    "date",
+                    f"{path}.date: {date} is before demand "
+                    f"{value(record, 'demand')!r} was raised ({raised}); "
+                    "check both dates",
+                )
+            if section == "responses":
+                _check_response_quote(record, path, value, problem)
     return problems

@@ -304,3 +304,22 @@ def test_optional_fields_may_be_left_out():
     ds = ng.loads(text)
     assert [d.by for d in ds.demands] == [None, None]
     assert ds.document("east-statement").issuer is None
+
+
+def test_assessments_are_checked_like_responses():
+    text = MINI + (
+        "assessments:\n"
+        "  - demand: no-walls\n"
+        "    actor: north\n"
+        "    of: sout\n"
+        "    date: 2019-01-01\n"
+        "    verdict: welcomed\n"
+        "    source: north-note\n"
+        "    quote: We welcome it.\n"
+    )
+    messages = problems(text)
+    assert [m.split(": ", 1)[1] for m in messages] == [
+        "assessments[0].of: unknown actor 'sout'; add it to actors or did you mean 'south'?",
+        "assessments[0].date: 2019-01-01 is before demand 'no-walls' was raised (2020-01-01); "
+        "check both dates",
+    ]

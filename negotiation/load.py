@@ -79,7 +79,7 @@ class _Field:
     """One key of a record: what it holds and whether it must be there."""
 
     name: str
-    kind: str  # id | text | date | bool | status | kind | verdict | article | refs
+    kind: str  # id | text | date | bool | status | kind | verdict | sha256 | article | refs
     required: bool = True
 
 
@@ -112,7 +112,7 @@ SCHEMA: dict[str, dict[str, _Field]] = {
         "kind:kind",
         "issuer:id?",
         "retrieved:date?",
-        "sha256:text?",
+        "sha256:sha256?",
         "note:text?",
     ),
     "demands": _fields(
@@ -372,6 +372,7 @@ _EXPECTED = {
     "article": "an article number or name, as text",
     "refs": "a list of {document, article} mappings",
     "verdict": "one of " + ", ".join(v.value for v in Verdict),
+    "sha256": "64 lower-case hexadecimal digits (the file's sha256)",
 }
 
 
@@ -434,6 +435,13 @@ def _choice(valid: tuple[str, ...]) -> Callable[[yaml.ScalarNode], str]:
     return convert
 
 
+def _sha256(node: yaml.ScalarNode) -> str:
+    value = str(node.value)
+    if node.tag != _STR or len(value) != 64 or value.strip("0123456789abcdef"):
+        raise _Invalid(f"expected {_EXPECTED['sha256']}, got {_describe(node)}")
+    return value
+
+
 def _article(node: yaml.ScalarNode) -> str:
     if node.tag not in (_STR, _INT) or not node.value.strip():
         raise _Invalid(f"expected {_EXPECTED['article']}, got {_describe(node)}")
@@ -450,6 +458,7 @@ _CONVERT: dict[str, Callable[[yaml.ScalarNode], Any]] = {
     "kind": _choice(DOCUMENT_KINDS),
     "article": _article,
     "verdict": _choice(tuple(v.value for v in Verdict)),
+    "sha256": _sha256,
 }
 
 

@@ -323,3 +323,12 @@ def test_assessments_are_checked_like_responses():
         "assessments[0].date: 2019-01-01 is before demand 'no-walls' was raised (2020-01-01); "
         "check both dates",
     ]
+
+
+def test_bad_sha256_is_located():
+    text = MINI.replace("    issuer: east\n", "    issuer: east\n    sha256: ABC\n")
+    line = line_of(text, "sha256: ABC")
+    assert problems(text) == [
+        f"f.yaml:{line}:13: documents[2].sha256: expected 64 lower-case hexadecimal digits "
+        "(the file's sha256), got text ('ABC')"
+    ]

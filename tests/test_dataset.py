@@ -166,3 +166,14 @@ def test_statement_archives_keep_only_what_the_dataset_uses(bundled):
                 )
         else:
             assert len(archive.passages) <= 1, archive.path
+
+
+def test_published_ids_stay(bundled):
+    from pathlib import Path
+
+    listed = Path(__file__).parent / "data" / "published-ids.txt"
+    lookup = {"actor": bundled.actor, "demand": bundled.demand, "document": bundled.document}
+    for line in listed.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, id_ = line.split()
+            lookup[kind](id_)  # raises UnknownIdError if an id was renamed or removed

@@ -49,6 +49,24 @@ BUNDLED = "data/demands.yaml"
 MAX_BYTES = 256 * 1024 * 1024
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The tag given to an alias (``*name``) in place of the node it points to: data files may not
+#: hold aliases, and a placeholder keeps an alias bomb from growing.
+_ALIAS = "!negotiation/alias"
+
+
+class _StreamLoader(_Loader, yaml.composer.Composer):  # type: ignore[misc]
+    """libyaml's parser, composed one node at a time: a list item is read, converted and let go,
+    so memory holds one item's nodes, not the whole file's."""
+
+    def __init__(self, text: str) -> None:
+        _Loader.__init__(self, text)
+        self.anchors: dict[str, yaml.Node] = {}
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            return yaml.ScalarNode(_ALIAS, f"*{event.anchor}", event.start_mark, event.end_mark)
+        return yaml.composer.Composer.compose_node(self, parent, index)
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
@@ -232,9 +250,11 @@ def _decode(name: str, data: bytes) -> str:
         ) from None
 
 
-def _compose(name: str, text: str) -> yaml.Node | None:
+@contextlib.contextmanager
+def _yaml_errors(name: str) -> Iterator[None]:
+    """YAML's own errors as one located DataError."""
     try:
-        return yaml.compose(text, Loader=_Loader)
+        yield
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         what = e.problem or e.context or "cannot be parsed"
@@ -254,22 +274,20 @@ class _Reader:
     def __init__(self, name: str) -> None:
         self.name = name
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
 
     def problem(self, node: yaml.Node, message: str) -> None:
         mark = node.start_mark
         self.problems.append(Problem(self.name, message, mark.line + 1, mark.column + 1))
 
     def visit(self, node: yaml.Node, path: str) -> bool:
-        """False (with a problem) for a node met before (an alias) or with a foreign tag."""
-        if id(node) in self.seen:
+        """False (with a problem) for an alias or a node with a foreign tag."""
+        if node.tag == _ALIAS:
             self.problem(
                 node,
                 f"{path}: YAML aliases (*name) are not supported in data "
                 "files; write the value out in full",
             )
             return False
-        self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             self.problem(
                 node,
@@ -464,8 +482,24 @@ _CONVERT: dict[str, Callable[[yaml.ScalarNode], Any]] = {
 
 def read_records(text: str, name: str = "<string>") -> Records:
     """Parse YAML text into :class:`Records` (no cross-checks); raise if it cannot be read."""
-    root = _compose(name, text)
-    if root is None:
+    loader = _StreamLoader(text)
+    try:
+        with _yaml_errors(name):
+            return _read_stream(loader, _Reader(name))
+    finally:
+        loader.dispose()
+
+
+def _skip(loader: _StreamLoader) -> None:
+    """Read the next node and let it go."""
+    loader.compose_node(None, None)
+    loader.anchors = {}
+
+
+def _read_stream(loader: _StreamLoader, reader: _Reader) -> Records:
+    name = reader.name
+    loader.get_event()  # StreamStart
+    if loader.check_event(yaml.StreamEndEvent):
         raise DataError(
             [
                 Problem(
@@ -477,44 +511,112 @@ def read_records(text: str, name: str = "<string>") -> Records:
                 )
             ]
         )
-    reader = _Reader(name)
-    found: dict[str, yaml.Node] = {}
-    if reader.visit(root, "top level"):
-        for key, key_node, value_node in reader.mapping(root, "top level"):
-            if key not in _SECTIONS:
-                hint = _close_matches(key, _SECTIONS, n=1)
-                suggestion = (
-                    f"did you mean {hint[0]!r}?" if hint else f"the keys are {', '.join(_SECTIONS)}"
-                )
-                reader.problem(key_node, f"top level: unknown key {key!r}; {suggestion}")
-                continue
-            found[key] = value_node
-    if not reader.problems and isinstance(root, yaml.MappingNode):
-        for key in _LISTS:
-            if key not in found and key not in _OPTIONAL_LISTS:
-                reader.problem(root, f"top level: missing key {key!r} (a list of {key})")
+    loader.get_event()  # DocumentStart
     meta: Record = {}
-    if "dataset" in found:
-        meta = reader.record(found["dataset"], "dataset", SCHEMA["dataset"])
     sections: dict[str, list[Record]] = {key: [] for key in _LISTS}
     refs: dict[int, list[Record]] = {}
-    for key in _LISTS:
-        node = found.get(key)
-        if node is None or not reader.visit(node, key):
+    if not loader.check_event(yaml.MappingStartEvent) or loader.peek_event().tag not in (
+        None,
+        _MAP,
+    ):
+        root = loader.compose_node(None, None)
+        if reader.visit(root, "top level"):
+            for _ in reader.mapping(root, "top level"):
+                pass  # reports the wrong shape
+        return Records(name, meta, sections, refs, reader.problems)
+    start = loader.get_event()
+    root_mark = start.start_mark
+    found: dict[str, yaml.Node] = {}
+    while not loader.check_event(yaml.MappingEndEvent):
+        key_node = loader.compose_node(None, None)
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            reader.problem(
+                key_node, f"top level: keys must be plain words, got {_describe(key_node)}"
+            )
+            _skip(loader)
             continue
-        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
-            continue  # "responses:" with nothing under it: an empty list
-        if not isinstance(node, yaml.SequenceNode):
-            reader.problem(node, f"{key}: expected a list ('- ' items), got {_describe(node)}")
+        key = key_node.value
+        if key in found:
+            first = found[key].start_mark.line + 1
+            reader.problem(
+                key_node, f"top level: key {key!r} appears twice (first on line {first}); keep one"
+            )
+            _skip(loader)
             continue
-        for i, item in enumerate(node.value):
-            record = reader.record(item, f"{key}[{i}]", SCHEMA[key])
-            sections[key].append(record)
-            if key == "demands" and "refs" in record:
-                node = record.pop("refs").value
-                if node is not INVALID:
-                    refs[i] = _read_refs(reader, node, f"{key}[{i}].refs")
+        found[key] = key_node
+        if key not in _SECTIONS:
+            hint = _close_matches(key, _SECTIONS, n=1)
+            suggestion = (
+                f"did you mean {hint[0]!r}?" if hint else f"the keys are {', '.join(_SECTIONS)}"
+            )
+            reader.problem(key_node, f"top level: unknown key {key!r}; {suggestion}")
+            _skip(loader)
+        elif key in _LISTS and loader.check_event(yaml.SequenceStartEvent):
+            if loader.peek_event().tag not in (None, _SEQ):
+                reader.problem(
+                    key_node,
+                    f"{key}: tag {loader.peek_event().tag!r} is not allowed; remove the tag",
+                )
+                _skip(loader)
+                continue
+            loader.get_event()
+            index = 0
+            while not loader.check_event(yaml.SequenceEndEvent):
+                item = loader.compose_node(None, None)
+                loader.anchors = {}  # an item's nodes go once it is read
+                _read_item(reader, key, index, item, sections, refs)
+                index += 1
+            loader.get_event()
+        else:
+            node = loader.compose_node(None, None)
+            loader.anchors = {}
+            if key == "dataset":
+                meta = reader.record(node, "dataset", SCHEMA["dataset"])
+            elif reader.visit(node, key) and not (
+                isinstance(node, yaml.ScalarNode) and node.tag == _NULL
+            ):  # "responses:" with nothing under it is an empty list
+                reader.problem(node, f"{key}: expected a list ('- ' items), got {_describe(node)}")
+    loader.get_event()  # MappingEnd
+    loader.get_event()  # DocumentEnd
+    if not loader.check_event(yaml.StreamEndEvent):
+        mark = loader.peek_event().start_mark
+        reader.problems.append(
+            Problem(
+                name,
+                "YAML syntax error: expected a single document in the stream, but found "
+                "another; keep one document (no '---' lines)",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        )
+    if not reader.problems:
+        for key in _LISTS:
+            if key not in found and key not in _OPTIONAL_LISTS:
+                reader.problems.append(
+                    Problem(
+                        name,
+                        f"top level: missing key {key!r} (a list of {key})",
+                        root_mark.line + 1,
+                        root_mark.column + 1,
+                    )
+                )
     return Records(name, meta, sections, refs, reader.problems)
+
+
+def _read_item(
+    reader: _Reader,
+    key: str,
+    index: int,
+    item: yaml.Node,
+    sections: dict[str, list[Record]],
+    refs: dict[int, list[Record]],
+) -> None:
+    record = reader.record(item, f"{key}[{index}]", SCHEMA[key])
+    sections[key].append(record)
+    if key == "demands" and "refs" in record:
+        node = record.pop("refs").value
+        if node is not INVALID:
+            refs[index] = _read_refs(reader, node, f"{key}[{index}].refs")
 
 
 def _read_refs(reader: _Reader, node: yaml.Node, path: str) -> list[Record]:

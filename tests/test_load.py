@@ -332,3 +332,34 @@ def test_bad_sha256_is_located():
         f"f.yaml:{line}:13: documents[2].sha256: expected 64 lower-case hexadecimal digits "
         "(the file's sha256), got text ('ABC')"
     ]
+
+
+def test_a_second_document_is_refused():
+    text = MINI + "---\nactors: []\n"
+    line = line_of(text, "---")
+    assert problems(text) == [
+        f"f.yaml:{line}:1: YAML syntax error: expected a single document in the stream, but "
+        "found another; keep one document (no '---' lines)"
+    ]
+
+
+def test_a_section_given_twice():
+    text = MINI + "actors: []\n"
+    first, second = line_of(text, "actors:"), line_of(text, "actors:", 2)
+    assert problems(text) == [
+        f"f.yaml:{second}:1: top level: key 'actors' appears twice (first on line {first}); "
+        "keep one"
+    ]
+
+
+def test_tags_on_the_root_or_a_section_are_refused():
+    assert "tag '!data' is not allowed" in problems("!data {actors: []}\n")[0]
+    text = MINI.replace("actors:\n", "actors: !list\n", 1)
+    assert problems(text)[0].endswith("actors: tag '!list' is not allowed; remove the tag")
+
+
+def test_sections_may_come_in_any_order():
+    head, rest = MINI.split("actors:\n", 1)
+    actors, after = rest.split("documents:\n", 1)
+    reordered = head + "documents:\n" + after + "actors:\n" + actors
+    assert ng.loads(reordered) == ng.loads(MINI)

@@ -24,7 +24,7 @@ from . import render
 from .errors import DataError, NegotiationError, UnknownIdError, UsageError
 from .load import load, write_atomic
 from .model import Dataset
-from .validate import validate
+from .validate import check
 
 __all__ = ["main"]
 
@@ -88,14 +88,13 @@ def _footer(caption: str, fmt: str) -> str:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    problems = validate(args.file)
-    if problems:
+    ds, problems = check(args.file)
+    if ds is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         s = "" if len(problems) == 1 else "s"
         print(f"{args.file}: {len(problems)} problem{s}", file=sys.stderr)
         return EXIT_INVALID
-    ds = load(args.file)
     print(
         f"{args.file}: valid ({len(ds.demands)} demands, {len(ds.responses)} responses, "
         f"{len(ds.documents)} documents)"

@@ -16,7 +16,7 @@ import contextlib
 import datetime as dt
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, Union
@@ -41,7 +41,7 @@ from .model import (
     Verdict,
 )
 
-__all__ = ["BUNDLED", "build", "dump", "load", "loads", "read_records"]
+__all__ = ["BUNDLED", "build", "dump", "load", "loads", "parse", "read_records", "read_text"]
 
 #: How the bundled dataset is named in messages.
 BUNDLED = "data/demands.yaml"
@@ -306,20 +306,33 @@ class _Reader:
             return
         keys: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                self.problem(
-                    key_node, f"{path}: keys must be plain words, got {_describe(key_node)}"
-                )
-                continue
-            key = key_node.value
-            if key in keys:
-                first = keys[key].start_mark.line + 1
-                self.problem(
-                    key_node, f"{path}: key {key!r} appears twice (first on line {first}); keep one"
-                )
-                continue
-            keys[key] = key_node
-            yield key, key_node, value_node
+            key = self.key(key_node, keys, path)
+            if key is not None:
+                yield key, key_node, value_node
+
+    def key(self, key_node: yaml.Node, seen: dict[str, yaml.Node], path: str) -> str | None:
+        """A mapping key's text (added to ``seen``); None, with a problem, for a key that is
+        not a plain word or that ``seen`` holds already."""
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            self.problem(key_node, f"{path}: keys must be plain words, got {_describe(key_node)}")
+            return None
+        key = str(key_node.value)
+        if key in seen:
+            first = seen[key].start_mark.line + 1
+            self.problem(
+                key_node, f"{path}: key {key!r} appears twice (first on line {first}); keep one"
+            )
+            return None
+        seen[key] = key_node
+        return key
+
+    def unknown_key(self, key_node: yaml.Node, path: str, known: Iterable[str]) -> None:
+        """A problem for a key that is not in ``known``, suggesting the closest."""
+        known = list(known)
+        key = str(key_node.value)
+        hint = _close_matches(key, known, n=1)
+        suggestion = f"did you mean {hint[0]!r}?" if hint else f"known keys: {', '.join(known)}"
+        self.problem(key_node, f"{path}: unknown key {key!r}; {suggestion}")
 
     def record(self, node: yaml.Node, path: str, schema: dict[str, _Field]) -> Record:
         record: Record = {"": Value(None, node.start_mark.line + 1, node.start_mark.column + 1)}
@@ -328,11 +341,7 @@ class _Reader:
         for key, key_node, value_node in self.mapping(node, path):
             spec = schema.get(key)
             if spec is None:
-                hint = _close_matches(key, list(schema), n=1)
-                suggestion = (
-                    f"; did you mean {hint[0]!r}?" if hint else f"; known keys: {', '.join(schema)}"
-                )
-                self.problem(key_node, f"{path}: unknown key {key!r}{suggestion}")
+                self.unknown_key(key_node, path, schema)
                 continue
             # An invalid value is kept as INVALID: present (no "missing key" problem too),
             # but skipped by the cross-record checks.
@@ -352,18 +361,18 @@ class _Reader:
         if spec.kind == "refs":
             return node  # read by the caller, which knows the demand's index
         if not self.visit(node, path):
-            return _INVALID
+            return INVALID
         expected = _EXPECTED[spec.kind]
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, f"{path}: expected {expected}, got {_describe(node)}")
-            return _INVALID
+            return INVALID
         if node.tag == _NULL and not spec.required:
             return None
         try:
             return _CONVERT[spec.kind](node)
         except _Invalid as e:
             self.problem(node, f"{path}: {e}")
-            return _INVALID
+            return INVALID
 
 
 def _close_matches(word: str, candidates: Any, n: int = 1) -> list[str]:
@@ -378,7 +387,6 @@ class _Invalid(Exception):
 
 #: The value of a field that could not be converted (its problem is already reported).
 INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
-_INVALID = INVALID
 
 _EXPECTED = {
     "id": f"an id: {ID_RULE}",
@@ -529,27 +537,12 @@ def _read_stream(loader: _StreamLoader, reader: _Reader) -> Records:
     found: dict[str, yaml.Node] = {}
     while not loader.check_event(yaml.MappingEndEvent):
         key_node = loader.compose_node(None, None)
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-            reader.problem(
-                key_node, f"top level: keys must be plain words, got {_describe(key_node)}"
-            )
+        key = reader.key(key_node, found, "top level")
+        if key is None:
             _skip(loader)
             continue
-        key = key_node.value
-        if key in found:
-            first = found[key].start_mark.line + 1
-            reader.problem(
-                key_node, f"top level: key {key!r} appears twice (first on line {first}); keep one"
-            )
-            _skip(loader)
-            continue
-        found[key] = key_node
         if key not in _SECTIONS:
-            hint = _close_matches(key, _SECTIONS, n=1)
-            suggestion = (
-                f"did you mean {hint[0]!r}?" if hint else f"the keys are {', '.join(_SECTIONS)}"
-            )
-            reader.problem(key_node, f"top level: unknown key {key!r}; {suggestion}")
+            reader.unknown_key(key_node, "top level", _SECTIONS)
             _skip(loader)
         elif key in _LISTS and loader.check_event(yaml.SequenceStartEvent):
             if loader.peek_event().tag not in (None, _SEQ):
@@ -740,19 +733,25 @@ def loads(text: str, name: str = "<string>") -> Dataset:
     Raises:
         DataError: listing every problem, each ``NAME:LINE:COL: what is wrong``.
     """
-    # The composed node tree is large and acyclic: the cyclic garbage collector would walk it
-    # again and again while it grows (two thirds of the time at 100k responses), and frees
-    # nothing. Reference counting still frees everything.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        dataset, problems = build(read_records(text, name))
-    finally:
-        if collecting:
-            gc.enable()
+    dataset, problems = parse(text, name)
     if dataset is None:
         raise DataError(problems)
     return dataset
+
+
+def parse(text: str, name: str = "<string>") -> tuple[Dataset | None, list[Problem]]:
+    """Read and check YAML text: the dataset, or ``(None, problems)``; raises only for text
+    that cannot be read as YAML at all (:class:`DataError`)."""
+    # Loading makes many acyclic objects: the cyclic garbage collector would walk them again
+    # and again as they grow (two thirds of the time at 100k responses) and free nothing.
+    # Reference counting still frees everything.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return build(read_records(text, name))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def build(records: Records) -> tuple[Dataset | None, list[Problem]]:
@@ -785,8 +784,13 @@ def load(path: PathLike | None = None) -> Dataset:
     >>> ng.load().actor("nato").name
     'NATO'
     """
+    return loads(*read_text(path))
+
+
+def read_text(path: PathLike | None = None) -> tuple[str, str]:
+    """A data file's text and the name it goes by in messages (the bundled one for None)."""
     name, data = _read_bytes(path)
-    return loads(_decode(name, data), name)
+    return _decode(name, data), name
 
 
 # --------------------------------------------------------------------------- writing

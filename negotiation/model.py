@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -213,8 +214,9 @@ def _as_tuple(items: Iterable[Any], kind: type) -> tuple[Any, ...]:
     return out
 
 
-def _refs(items: Iterable[Ref]) -> tuple[Ref, ...]:
-    return _as_tuple(items, Ref)
+def _tuple_of(kind: type, **kwargs: Any) -> Any:
+    """A field holding a tuple of ``kind`` records (any iterable is accepted and checked)."""
+    return attrs.field(converter=functools.partial(_as_tuple, kind=kind), **kwargs)
 
 
 @attrs.frozen
@@ -232,7 +234,7 @@ class Demand:
     raised: dt.date = attrs.field(validator=_is_date)
     source: Document
     quote: Quote
-    refs: tuple[Ref, ...] = attrs.field(converter=_refs)
+    refs: tuple[Ref, ...] = _tuple_of(Ref)
     by: str | None = attrs.field(default=None, validator=attrs.validators.optional(_valid_id))
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
@@ -289,17 +291,6 @@ class Assessment:
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-def _assessments(items: Iterable[Assessment]) -> tuple[Assessment, ...]:
-    return _as_tuple(items, Assessment)
-
-
-def _tuple_of(kind: type) -> Any:
-    return attrs.field(
-        converter=tuple,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(kind)),
-    )
-
-
 @attrs.frozen
 class Dataset:
     """A whole coded negotiation: actors, documents, demands and responses.
@@ -316,7 +307,7 @@ class Dataset:
     documents: tuple[Document, ...] = _tuple_of(Document)
     demands: tuple[Demand, ...] = _tuple_of(Demand)
     responses: tuple[Response, ...] = _tuple_of(Response)
-    assessments: tuple[Assessment, ...] = attrs.field(default=(), converter=_assessments)
+    assessments: tuple[Assessment, ...] = _tuple_of(Assessment, default=())
     name: str = ""
     version: str = ""
     description: str = ""

@@ -15,7 +15,6 @@ the document itself), after folding whitespace and typographic quotes only.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import hashlib
 import os
@@ -347,15 +346,6 @@ def verify(ds: Dataset) -> tuple[Problem, ...]:
             )
         )
     return tuple(problems)
-
-
-def retrieved_dates(archive: Archive) -> dt.date | None:
-    """The archive header's retrieval date, if it has one."""
-    value = archive.header.get("retrieved")
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def describe(ds: Dataset, document: str) -> str:

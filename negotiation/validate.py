@@ -15,20 +15,10 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import DataError, Problem
-from .load import (
-    INVALID,
-    PathLike,
-    Record,
-    Records,
-    _close_matches,
-    _decode,
-    _read_bytes,
-    build,
-    read_records,
-)
-from .model import Status
+from .load import INVALID, PathLike, Record, Records, _close_matches, parse, read_text
+from .model import Dataset, Status
 
-__all__ = ["check_records", "validate"]
+__all__ = ["check", "check_records", "validate"]
 
 
 def validate(path: PathLike | None = None) -> tuple[Problem, ...]:
@@ -40,12 +30,16 @@ def validate(path: PathLike | None = None) -> tuple[Problem, ...]:
     Returns:
         The problems, in file order, each with file, line and column.
     """
+    return check(path)[1]
+
+
+def check(path: PathLike | None = None) -> tuple[Dataset | None, tuple[Problem, ...]]:
+    """Read a data file once: its dataset if valid, and every problem."""
     try:
-        name, data = _read_bytes(path)
-        records = read_records(_decode(name, data), name)
+        dataset, problems = parse(*read_text(path))
     except DataError as e:
-        return e.problems
-    return tuple(build(records)[1])
+        return None, e.problems
+    return dataset, tuple(problems)
 
 
 #: The fields of a response and an assessment that name another record, and its section.
